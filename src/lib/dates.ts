@@ -1,0 +1,32 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+/*
+ * Article dates are calendar dates (`YYYY-MM-DD`) paired with the IANA zone
+ * they were written in. Every formatter builds the date inside that zone, so
+ * the machine's own TZ never shifts a day (the bug of formatting a UTC-midnight
+ * Date with toLocaleDateString on a machine west of UTC).
+ */
+
+/** The start of a calendar day in the given IANA time zone. */
+export function startOfCalendarDay(isoDate: string, timeZone: string): TZDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${isoDate}`);
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  return new TZDate(year, month - 1, day, timeZone);
+}
+
+/** A date for readers: "November 15, 2015". */
+export function formatReaderDate(isoDate: string, timeZone: string): string {
+  return format(startOfCalendarDay(isoDate, timeZone), "MMMM d, yyyy");
+}
+
+/** A date for machines, as `<time datetime>` takes it: "2015-11-15". */
+export function formatMachineDate(isoDate: string, timeZone: string): string {
+  return format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd");
+}
+
+/** The start of the day as ISO 8601 with the zone's offset: "2015-11-15T00:00:00+02:00". */
+export function formatIsoWithOffset(isoDate: string, timeZone: string): string {
+  return format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+}

@@ -1,0 +1,101 @@
+import { z } from "astro/zod";
+
+/** A calendar date written as `YYYY-MM-DD`; YAML reads it as UTC midnight. */
+const calendarDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const text = value instanceof Date ? isoDateOf(value) : value;
+  if (
+    text === undefined ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+    !isoDateOf(new Date(`${text}T00:00:00Z`))
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a calendar date written as YYYY-MM-DD, for example 2015-11-15",
+    });
+    return z.NEVER;
+  }
+  return text;
+});
+
+/** `YYYY-MM-DD` of a date that YAML parsed from a date-only value; undefined when it carries a time. */
+function isoDateOf(date: Date): string | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  const iso = date.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : undefined;
+}
+
+/** An IANA time zone name that this runtime knows, such as `Europe/Istanbul`. */
+const timeZone = z.string().refine(isKnownTimeZone, {
+  message: "must be an IANA time zone name, for example Europe/Istanbul or America/New_York",
+});
+
+function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
+
+/** Who wrote the article. */
+export const bylineSchema = z.strictObject({
+  /** Named authors, in byline order. May be empty when the organisation signs the piece. */
+  authors: z.array(nonEmpty).default([]),
+  /** The news organisation that publishes the article. Required. */
+  organisation: nonEmpty,
+  /** People credited with assistance ("With assistance by …"). */
+  contributors: z.array(nonEmpty).default([]),
+});
+
+/** An item shown beside the article, such as a related video. */
+export const relatedItemSchema = z.strictObject({
+  /** The item's title as the source shows it. Required. */
+  title: nonEmpty,
+  /** Where the item lives, when it has an address. */
+  url: z.url().optional(),
+});
+
+/** The frontmatter of one article in `content/articles/`. */
+export const articleSchema = z
+  .strictObject({
+    /** The headline, shown as the page's `<h1>`. Required. */
+    headline: nonEmpty,
+    /** The summary points under the headline: one to five. */
+    bullets: z
+      .array(nonEmpty)
+      .min(1, { message: "needs at least one summary bullet" })
+      .max(5, { message: "takes at most five summary bullets" }),
+    /** Who wrote the article. Required. */
+    byline: bylineSchema,
+    /** The date the article was first published, as `YYYY-MM-DD`. Required. */
+    published: calendarDate,
+    /** The date of the latest update, as `YYYY-MM-DD`. */
+    updated: calendarDate.optional(),
+    /** The IANA time zone the dates are in (the dateline's). Required. */
+    timezone: timeZone,
+    /** The newsroom's note on what the latest update changed. */
+    updateNote: nonEmpty.optional(),
+    /** Items shown with the article, such as a related video. */
+    related: z.array(relatedItemSchema).default([]),
+    /** The summary for search engines and feeds; defaults to the bullets. */
+    description: nonEmpty.optional(),
+    /** The URL slug; defaults to a slug of the headline. Pin it to keep links when the headline changes. */
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+        message: "must be lowercase letters and digits joined by single hyphens",
+      })
+      .optional(),
+    /** A draft is built by `astro dev` but never published. */
+    draft: z.boolean().default(false),
+  })
+  .refine((data) => data.updated === undefined || data.updated >= data.published, {
+    message: "must not be before published",
+    path: ["updated"],
+  });
+
+/** An article's frontmatter after validation. */
+export type ArticleData = z.output<typeof articleSchema>;
