@@ -1,0 +1,146 @@
+import { readFile } from "node:fs/promises";
+import type { CheerioAPI } from "cheerio";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { loadPage, readableText } from "../support/html";
+
+const articlePage =
+  "articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/index.html";
+const sections = [
+  { id: "russian-military", text: "Russian Military" },
+  { id: "assads-future", text: "Assad’s Future" },
+  { id: "higher-stakes", text: "Higher Stakes" },
+];
+
+/** The source's lines, each one block of text; "Updated on" is page chrome whose date the source lost. */
+const sourceLines = (await readFile(new URL("../fixtures/g20-source.txt", import.meta.url), "utf8"))
+  .split("\n")
+  .map(readableText)
+  .filter((line) => line !== "" && line !== "Updated on");
+const bodyStart = sourceLines.indexOf("The Political Implications of the Paris Attacks") + 1;
+const bodyEnd = sourceLines.findIndex((line) => line.startsWith("— With assistance by"));
+
+let $: CheerioAPI;
+beforeAll(async () => {
+  $ = await loadPage(inject("distDir"), articlePage);
+});
+
+describe("the article page", () => {
+  test("holds everything in one <article> with the headline as its only <h1>", () => {
+    expect($("article")).toHaveLength(1);
+    expect($("h1")).toHaveLength(1);
+    expect($("article h1").text()).toBe(
+      "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
+    );
+    expect($("title").text()).toBe(
+      "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk — Broadsheet",
+    );
+  });
+
+  test("has the body's paragraphs and section headings, in the source's order, word for word", () => {
+    const blocks = $(".article-body")
+      .find("p, h2")
+      .map((_, element) => readableText($(element).text()))
+      .get();
+    expect(bodyEnd).toBeGreaterThan(bodyStart);
+    expect(blocks).toEqual(sourceLines.slice(bodyStart, bodyEnd));
+  });
+
+  test("has every line of the source somewhere in the article", () => {
+    const articleText = readableText($("article").text());
+    for (const line of sourceLines) {
+      expect(articleText).toContain(line.replace(/^[•—]\s*/, ""));
+    }
+  });
+
+  test("lists the summary bullets, the byline and the related item", () => {
+    expect(
+      $("article header ul li")
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual([
+      "Meeting on summit sideline first since Russia bombed Syria",
+      "Russia seeks collaboration on Syrian war, fighting terrorism",
+    ]);
+    expect(
+      $(".byline p")
+        .map((_, p) => readableText($(p).text()))
+        .get(),
+    ).toEqual([
+      "By Bloomberg News",
+      "With assistance by Robert Hutton, Henry Meyer, Ryan Chilcote, and Stepan Kravchenko",
+    ]);
+    expect(readableText($(".related li").text())).toBe(
+      "The Political Implications of the Paris Attacks",
+    );
+    expect($(".update-note").text()).toBe("(Updates with Putin comment in third paragraph.)");
+  });
+
+  test.each(sections)(
+    "gives the section $text the id $id on its h2, with a named self-link",
+    ({ id, text }) => {
+      const heading = $(`#${id}`);
+      expect(heading.prop("tagName")).toBe("H2");
+      expect(heading.text()).toBe(text);
+      const link = heading.parent().find(`a.section-link[href="#${id}"]`);
+      expect(link).toHaveLength(1);
+      expect(link.find(".visually-hidden").text()).toBe(`Link to section: ${text}`);
+      expect(link.find('[aria-hidden="true"]').text()).toBe("#");
+    },
+  );
+
+  test("links every section from the table of contents, in order", () => {
+    const toc = $('nav[aria-labelledby="toc-heading"]');
+    expect(toc.find("#toc-heading").text()).toBe("In this article");
+    const links = toc
+      .find("a")
+      .map((_, a) => ({ id: $(a).attr("href")!.slice(1), text: $(a).text() }))
+      .get();
+    expect(links).toEqual(sections);
+  });
+
+  test("gives the published and updated dates as <time datetime>, unshifted by a build west of UTC", () => {
+    const times = $("article header time")
+      .map((_, time) => ({ datetime: $(time).attr("datetime"), text: $(time).text() }))
+      .get();
+    expect(times).toEqual([
+      { datetime: "2015-11-15", text: "November 15, 2015" },
+      { datetime: "2015-11-16", text: "November 16, 2015" },
+    ]);
+  });
+
+  test("emits no JavaScript", () => {
+    expect($("script")).toHaveLength(0);
+    expect($("[onclick], [onload], [onerror]")).toHaveLength(0);
+  });
+
+  test("has its language and a description", () => {
+    expect($("html").attr("lang")).toBe("en");
+    expect($('meta[name="description"]').attr("content")).toBe(
+      "Meeting on summit sideline first since Russia bombed Syria. Russia seeks collaboration on Syrian war, fighting terrorism.",
+    );
+  });
+});
+
+describe("the front page", () => {
+  test("links each article by headline, with its bullets and date", async () => {
+    const front = await loadPage(inject("distDir"), "index.html");
+    const summary = front("main article").first();
+    expect(summary.find("h2 a").attr("href")).toBe(
+      "/articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/",
+    );
+    expect(summary.find("h2 a").text()).toBe(
+      "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
+    );
+    expect(summary.find("li")).toHaveLength(2);
+    expect(summary.find("time").attr("datetime")).toBe("2015-11-15");
+    expect(front("script")).toHaveLength(0);
+  });
+});
+
+describe("the 404 page", () => {
+  test("says the page was not found and links home", async () => {
+    const page = await loadPage(inject("distDir"), "404.html");
+    expect(page("h1").text()).toBe("Page not found");
+    expect(page("main a").attr("href")).toBe("/");
+  });
+});

@@ -1,0 +1,104 @@
+import { readFile } from "node:fs/promises";
+import { parseFrontmatter } from "@astrojs/markdown-remark";
+import { describe, expect, test } from "vitest";
+import { articleSchema } from "../../src/schemas/article";
+
+const g20File = new URL("../../content/articles/putin-g20-obama-turkey-talk.md", import.meta.url);
+const g20 = parseFrontmatter(await readFile(g20File, "utf8")).frontmatter;
+
+/** The issues the schema reports, as "path: message". */
+function problems(frontmatter: Record<string, unknown>): string[] {
+  const result = articleSchema.safeParse(frontmatter);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+describe("articleSchema", () => {
+  test("accepts the G-20 article and fills the defaults", () => {
+    const data = articleSchema.parse(g20);
+    expect(data.headline).toBe("Putin Goes From G-20 Pariah to Player at Obama Turkey Talk");
+    expect(data.published).toBe("2015-11-15");
+    expect(data.updated).toBe("2015-11-16");
+    expect(data.timezone).toBe("Europe/Istanbul");
+    expect(data.byline).toEqual({
+      authors: [],
+      organisation: "Bloomberg News",
+      contributors: ["Robert Hutton", "Henry Meyer", "Ryan Chilcote", "Stepan Kravchenko"],
+    });
+    expect(data.related).toEqual([{ title: "The Political Implications of the Paris Attacks" }]);
+    expect(data.draft).toBe(false);
+  });
+
+  test("rejects a missing headline", () => {
+    const withoutHeadline = { ...g20 };
+    delete withoutHeadline["headline"];
+    expect(problems(withoutHeadline)).toEqual([expect.stringMatching(/^headline: /)]);
+  });
+
+  test("rejects an empty headline", () => {
+    expect(problems({ ...g20, headline: "   " })).toEqual(["headline: must not be empty"]);
+  });
+
+  test("rejects an unknown key such as a typo'd headline", () => {
+    expect(problems({ ...g20, hedline: "x" })).toEqual([expect.stringContaining("hedline")]);
+  });
+
+  test("rejects an unknown key inside the byline", () => {
+    expect(problems({ ...g20, byline: { organisation: "Bloomberg News", author: "X" } })).toEqual([
+      expect.stringContaining("author"),
+    ]);
+  });
+
+  test("rejects no bullets and more than five", () => {
+    expect(problems({ ...g20, bullets: [] })).toEqual([
+      "bullets: needs at least one summary bullet",
+    ]);
+    expect(problems({ ...g20, bullets: ["1", "2", "3", "4", "5", "6"] })).toEqual([
+      "bullets: takes at most five summary bullets",
+    ]);
+  });
+
+  test("rejects a date that is not a date, and a date with a time", () => {
+    expect(problems({ ...g20, published: "next Sunday" })).toEqual([
+      "published: must be a calendar date written as YYYY-MM-DD, for example 2015-11-15",
+    ]);
+    expect(problems({ ...g20, published: "2015-02-30" })).toHaveLength(1);
+    expect(problems({ ...g20, published: new Date("2015-11-15T17:47:00+02:00") })).toHaveLength(1);
+  });
+
+  test("accepts a quoted date string", () => {
+    expect(articleSchema.parse({ ...g20, published: "2015-11-15" }).published).toBe("2015-11-15");
+  });
+
+  test("rejects an update before publication", () => {
+    expect(problems({ ...g20, updated: new Date("2015-11-14") })).toEqual([
+      "updated: must not be before published",
+    ]);
+  });
+
+  test("rejects an unknown time zone", () => {
+    expect(problems({ ...g20, timezone: "Europe/Antalya" })).toEqual([
+      expect.stringMatching(/^timezone: must be an IANA time zone name/),
+    ]);
+  });
+
+  test("rejects a wrong type", () => {
+    expect(problems({ ...g20, draft: "yes" })).toEqual([expect.stringMatching(/^draft: /)]);
+  });
+
+  test("rejects a related item without a title or with a bad URL", () => {
+    expect(problems({ ...g20, related: [{ url: "https://example.org/" }] })).toEqual([
+      expect.stringMatching(/^related\.0\.title: /),
+    ]);
+    expect(problems({ ...g20, related: [{ title: "x", url: "not a url" }] })).toEqual([
+      expect.stringMatching(/^related\.0\.url: /),
+    ]);
+  });
+
+  test("rejects a pinned slug that is not lowercase and hyphenated", () => {
+    expect(problems({ ...g20, slug: "Putin Obama" })).toEqual([
+      "slug: must be lowercase letters and digits joined by single hyphens",
+    ]);
+  });
+});

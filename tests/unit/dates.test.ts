@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  formatIsoWithOffset,
+  formatMachineDate,
+  formatReaderDate,
+  startOfCalendarDay,
+} from "../../src/lib/dates";
+
+const originalTz = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = originalTz;
+});
+
+describe("dates", () => {
+  test.each([
+    "America/Los_Angeles",
+    "UTC",
+    "Asia/Tokyo",
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+  ])("prints the same day whatever the machine's zone (TZ=%s)", (machineZone) => {
+    process.env.TZ = machineZone;
+    expect(formatReaderDate("2015-11-15", "Europe/Istanbul")).toBe("November 15, 2015");
+    expect(formatMachineDate("2015-11-15", "Europe/Istanbul")).toBe("2015-11-15");
+    expect(formatIsoWithOffset("2015-11-15", "Europe/Istanbul")).toBe("2015-11-15T00:00:00+02:00");
+  });
+
+  test("gives the offset the article's zone had on that day, summer time included", () => {
+    expect(formatIsoWithOffset("2015-11-15", "America/New_York")).toBe("2015-11-15T00:00:00-05:00");
+    expect(formatIsoWithOffset("2015-07-01", "America/New_York")).toBe("2015-07-01T00:00:00-04:00");
+    expect(formatIsoWithOffset("2015-11-15", "UTC")).toBe("2015-11-15T00:00:00Z");
+  });
+
+  test("starts the day at midnight in the article's zone", () => {
+    expect(startOfCalendarDay("2015-11-15", "Asia/Tokyo").toISOString()).toBe(
+      "2015-11-15T00:00:00.000+09:00",
+    );
+  });
+
+  test("rejects a value that is not a calendar date", () => {
+    expect(() => formatReaderDate("15/11/2015", "UTC")).toThrow(/Not a calendar date/);
+  });
+});
