@@ -10,7 +10,7 @@ let tokyo: BuildResult;
 beforeAll(async () => {
   tokyo = await buildSite({ TZ: "Asia/Tokyo" });
 });
-afterAll(() => rm(tokyo.outDir, { recursive: true, force: true }));
+afterAll(() => rm(tokyo.workDir, { recursive: true, force: true }));
 
 async function timesIn(distDir: string, page: string): Promise<string[]> {
   const $ = await loadPage(distDir, page);

@@ -14,5 +14,5 @@ export default async function setup(project: TestProject) {
   const result = await buildSite({ TZ: "America/Los_Angeles" });
   if (result.exitCode !== 0) throw new Error(`astro build failed:\n${result.output}`);
   project.provide("distDir", result.outDir);
-  return () => rm(result.outDir, { recursive: true, force: true });
+  return () => rm(result.workDir, { recursive: true, force: true });
 }
