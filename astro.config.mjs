@@ -14,6 +14,10 @@ export default defineConfig({
   build: { format: "directory" },
   markdown: {
     processor: unified({
+      // The newsroom's typography is already right (the wire copy has its
+      // curly quotes and dashes), and rewriting it cost 60% of Markdown
+      // rendering time in a profile of 1,000 articles.
+      smartypants: false,
       rehypePlugins: [rehypeSlug, rehypeSectionLinks],
     }),
   },
