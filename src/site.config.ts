@@ -6,4 +6,6 @@ export const site = {
   description: "News articles, fast to load and easy to read and link to.",
   /** The language of the pages. */
   lang: "en",
+  /** How many articles a list page shows: enough to browse, few enough for one round trip. */
+  articlesPerPage: 20,
 } as const;
