@@ -1,4 +1,5 @@
 import { z } from "astro/zod";
+import { ordinalNames, splitUpdateNote } from "../lib/update-note";
 
 /** A calendar date written as `YYYY-MM-DD`; YAML reads it as UTC midnight. */
 const calendarDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
@@ -64,6 +65,33 @@ export const relatedItemSchema = z.strictObject({
   url: z.url().optional(),
 });
 
+/**
+ * The newsroom's note on what the latest update changed, and the body
+ * paragraph it changed (counted from 1, as the note counts), whose words in
+ * the note ("third paragraph") the page links to that paragraph.
+ */
+export const updateNoteSchema = z
+  .strictObject({
+    /** The note as the newsroom wrote it: "(Updates with Putin comment in third paragraph.)". Required. */
+    text: nonEmpty,
+    /** The paragraph the update changed, counted from 1; the text must name it ("third paragraph" or "3rd paragraph"). */
+    paragraph: z
+      .int()
+      .positive({ message: "must be a paragraph number, counted from 1" })
+      .optional(),
+  })
+  .superRefine(({ text, paragraph }, ctx) => {
+    // A paragraph number already reported as invalid is not checked again.
+    if (paragraph === undefined || !(Number.isInteger(paragraph) && paragraph > 0)) return;
+    if (splitUpdateNote(text, paragraph)) return;
+    const names = ordinalNames(paragraph).map((name) => `“${name} paragraph”`);
+    ctx.addIssue({
+      code: "custom",
+      message: `must name paragraph ${paragraph} so the page can link it: write ${names.join(" or ")}`,
+      path: ["text"],
+    });
+  });
+
 /** The frontmatter of one article in `content/articles/`. */
 export const articleSchema = z
   .strictObject({
@@ -82,8 +110,10 @@ export const articleSchema = z
     updated: calendarDate.optional(),
     /** The IANA time zone the dates are in (the dateline's). Required. */
     timezone: timeZone,
-    /** The newsroom's note on what the latest update changed. */
-    updateNote: nonEmpty.optional(),
+    /** The note on the latest update: its text, or `{ text, paragraph }` to link the paragraph it changed. */
+    updateNote: z
+      .preprocess((note) => (typeof note === "string" ? { text: note } : note), updateNoteSchema)
+      .optional(),
     /** Items shown with the article, such as a related video. */
     related: z.array(relatedItemSchema).default([]),
     /** The summary for search engines and feeds; defaults to the bullets. */

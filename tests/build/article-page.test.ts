@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import type { CheerioAPI } from "cheerio";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { loadPage, readableText } from "../support/html";
@@ -108,9 +109,47 @@ describe("the article page", () => {
     ]);
   });
 
-  test("emits no JavaScript", () => {
-    expect($("script")).toHaveLength(0);
+  test("emits only its one optional script, an inline module under 1 KB gzip", () => {
+    const scripts = $("script");
+    expect(scripts).toHaveLength(1);
+    expect(scripts.attr("type")).toBe("module");
+    expect(scripts.attr("src")).toBeUndefined();
+    expect(gzipSync(scripts.text()).length).toBeLessThan(1024);
     expect($("[onclick], [onload], [onerror]")).toHaveLength(0);
+  });
+
+  test("needs no request but its own: the styles are inline", () => {
+    expect($('link[rel="stylesheet"], [src]')).toHaveLength(0);
+    expect($("style").text().length).toBeGreaterThan(0);
+  });
+
+  test("numbers every top-level body paragraph by position, p-1 on, with no tab stop", () => {
+    const paragraphs = $(".article-body > p");
+    expect(paragraphs.length).toBe(16);
+    expect(paragraphs.map((_, p) => $(p).attr("id")).get()).toEqual(
+      Array.from({ length: 16 }, (_, i) => `p-${i + 1}`),
+    );
+    expect($("#p-3").text()).toMatch(/^“We offered cooperation in the anti-ISIL coalition/);
+    expect($("[tabindex]:not(main)")).toHaveLength(0);
+  });
+
+  test("links the update note's “third paragraph” to that paragraph", () => {
+    const link = $(".update-note a");
+    expect(link.text()).toBe("third paragraph");
+    expect(link.attr("href")).toBe("#p-3");
+  });
+
+  test("says how long the article takes to read", () => {
+    expect($("article header .reading-time").text()).toBe("4 min read");
+  });
+
+  test("opens with a skip link to the main landmark, which can take focus", () => {
+    const first = $("body").children().first();
+    expect(first.is("a.skip-link")).toBe(true);
+    expect(first.attr("href")).toBe("#main");
+    expect($("main#main").attr("tabindex")).toBe("-1");
+    expect($("body > header")).toHaveLength(1);
+    expect($("body > footer")).toHaveLength(1);
   });
 
   test("has its language and a description", () => {

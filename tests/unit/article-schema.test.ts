@@ -27,6 +27,10 @@ describe("articleSchema", () => {
       contributors: ["Robert Hutton", "Henry Meyer", "Ryan Chilcote", "Stepan Kravchenko"],
     });
     expect(data.related).toEqual([{ title: "The Political Implications of the Paris Attacks" }]);
+    expect(data.updateNote).toEqual({
+      text: "(Updates with Putin comment in third paragraph.)",
+      paragraph: 3,
+    });
     expect(data.draft).toBe(false);
   });
 
@@ -99,6 +103,40 @@ describe("articleSchema", () => {
   test("rejects a pinned slug that is not lowercase and hyphenated", () => {
     expect(problems({ ...g20, slug: "Putin Obama" })).toEqual([
       "slug: must be lowercase letters and digits joined by single hyphens",
+    ]);
+  });
+
+  test("accepts an update note as plain text, which links no paragraph", () => {
+    expect(
+      articleSchema.parse({ ...g20, updateNote: "(Updates with prices.)" }).updateNote,
+    ).toEqual({ text: "(Updates with prices.)" });
+  });
+
+  test("rejects an update note whose text does not name its paragraph", () => {
+    expect(
+      problems({
+        ...g20,
+        updateNote: { text: "(Updates with comment in third paragraph.)", paragraph: 4 },
+      }),
+    ).toEqual([
+      "updateNote.text: must name paragraph 4 so the page can link it: write “fourth paragraph” or “4th paragraph”",
+    ]);
+  });
+
+  test("rejects an update note paragraph that is not a positive whole number", () => {
+    for (const paragraph of [0, -1, 2.5, "3"]) {
+      expect(problems({ ...g20, updateNote: { text: "third paragraph", paragraph } })).toEqual([
+        expect.stringMatching(/^updateNote\.paragraph: /),
+      ]);
+    }
+  });
+
+  test("rejects an update note without text, or with an unknown key", () => {
+    expect(problems({ ...g20, updateNote: { paragraph: 3 } })).toEqual([
+      expect.stringMatching(/^updateNote/),
+    ]);
+    expect(problems({ ...g20, updateNote: { text: "x", para: 3 } })).toEqual([
+      expect.stringMatching(/^updateNote/),
     ]);
   });
 });

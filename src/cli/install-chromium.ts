@@ -1,0 +1,139 @@
+/**
+ * Makes sure the browser tests have a Chromium, installing one when none is
+ * found: Debian's package when this runs as root with apt-get (as CI does),
+ * otherwise Playwright's own download. `npm test` runs it first.
+ *
+ *   node src/cli/install-chromium.ts
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+/** Where Debian's `chromium` package puts the browser. */
+export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+const require = createRequire(import.meta.url);
+
+/** Where Playwright's own download of Chromium lives, once installed. */
+export function playwrightChromium(): string | undefined {
+  try {
+    const { chromium } = require("playwright-core") as typeof import("playwright-core");
+    return chromium.executablePath();
+  } catch {
+    // Playwright has no build for this platform.
+    return undefined;
+  }
+}
+
+/** The places a Chromium may be, best first: `$CHROMIUM_PATH`, Debian's, Playwright's. */
+export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [env["CHROMIUM_PATH"], DEBIAN_CHROMIUM, playwrightChromium()].filter(
+    (path): path is string => path !== undefined && path !== "",
+  );
+}
+
+/** The first of the candidates that exists. */
+export function findChromium(
+  candidates: readonly string[] = chromiumCandidates(),
+): string | undefined {
+  return candidates.find((path) => existsSync(path));
+}
+
+/** How `ensureChromium` looks and installs; tests change it, the CLI takes the defaults. */
+export interface EnsureOptions {
+  /** Where to look, before and after installing. */
+  candidates?: () => readonly string[];
+  /** Whether apt-get may be used: running as root with apt-get on the PATH. */
+  canUseApt?: boolean;
+  /** The environment of the install commands. */
+  env?: NodeJS.ProcessEnv;
+  /** Where progress is reported. */
+  log?: (message: string) => void;
+  /** What becomes of the install commands' own output (default: shown). */
+  commandOutput?: "inherit" | "ignore";
+}
+
+/** Whether this process runs as root on a machine with apt-get. */
+export function canUseApt(): boolean {
+  return process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0;
+}
+
+/** Runs a command; true when it succeeded. */
+function run(
+  command: string,
+  args: string[],
+  { env, stdio }: { env: NodeJS.ProcessEnv; stdio: "inherit" | "ignore" },
+): boolean {
+  return spawnSync(command, args, { env, stdio }).status === 0;
+}
+
+/**
+ * Returns the path of a Chromium, installing one first when none is found.
+ * Throws, saying what was tried, when no way of installing one worked.
+ */
+export function ensureChromium(options: EnsureOptions = {}): string {
+  const {
+    candidates = () => chromiumCandidates(),
+    canUseApt: aptAllowed = canUseApt(),
+    env = process.env,
+    log = console.log,
+    commandOutput = "inherit",
+  } = options;
+
+  const found = findChromium(candidates());
+  if (found) {
+    log(`Browser tests: Chromium found at ${found}.`);
+    return found;
+  }
+
+  log("Browser tests: no Chromium found.");
+  const tried: string[] = [];
+  if (aptAllowed) {
+    log("Browser tests: installing Debian's chromium package with apt-get…");
+    const apt = { env: { ...env, DEBIAN_FRONTEND: "noninteractive" }, stdio: commandOutput };
+    const installed =
+      run("apt-get", ["update"], apt) &&
+      run(
+        "apt-get",
+        ["install", "--yes", "--no-install-recommends", "chromium", "fonts-liberation"],
+        apt,
+      );
+    const path = installed ? findChromium(candidates()) : undefined;
+    if (path) {
+      log(`Browser tests: installed Chromium at ${path}.`);
+      return path;
+    }
+    tried.push("apt-get install chromium failed");
+  } else {
+    tried.push("apt-get was not used (it needs root and apt-get)");
+  }
+
+  log("Browser tests: installing Playwright's own Chromium download…");
+  const cli = join(dirname(require.resolve("playwright-core/package.json")), "cli.js");
+  if (
+    run(process.execPath, [cli, "install", "--no-shell", "chromium"], { env, stdio: commandOutput })
+  ) {
+    const path = findChromium(candidates());
+    if (path) {
+      log(`Browser tests: installed Chromium at ${path}.`);
+      return path;
+    }
+  }
+  tried.push("Playwright's download failed");
+
+  throw new Error(
+    `No Chromium for the browser tests, and none could be installed: ${tried.join("; ")}. ` +
+      `Install Debian's chromium package (apt-get install chromium), or set CHROMIUM_PATH ` +
+      `to a Chromium or Chrome executable, then run npm test again.`,
+  );
+}
+
+if (import.meta.main) {
+  try {
+    ensureChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The ids that the page layout gives its own elements, so that heading ids
+ * made from an article's text never take one of them: a heading "Main" must
+ * not become a second `#main`, nor "P 3" a second `#p-3`.
+ */
+export const PAGE_IDS = {
+  /** The main landmark, which the skip link moves focus to. */
+  main: "main",
+  /** The heading that labels the table of contents. */
+  tocHeading: "toc-heading",
+  /** The heading that labels the related items. */
+  relatedHeading: "related-heading",
+  /** Body paragraphs are `p-1`, `p-2`, … by position; this is the part before the number. */
+  paragraphPrefix: "p-",
+} as const;
+
+/** The id of the body paragraph at a position counted from 1: `p-3` for the third. */
+export function paragraphId(position: number): string {
+  return `${PAGE_IDS.paragraphPrefix}${position}`;
+}
+
+const paragraphIdPattern = new RegExp(`^${PAGE_IDS.paragraphPrefix}[1-9][0-9]*$`);
+
+/** Whether an id is one the layout owns, so content must not use it. */
+export function isPageId(id: string): boolean {
+  return (
+    id === PAGE_IDS.main ||
+    id === PAGE_IDS.tocHeading ||
+    id === PAGE_IDS.relatedHeading ||
+    paragraphIdPattern.test(id)
+  );
+}

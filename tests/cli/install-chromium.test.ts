@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  chromiumCandidates,
+  DEBIAN_CHROMIUM,
+  ensureChromium,
+  findChromium,
+} from "../../src/cli/install-chromium";
+
+let emptyDir: string;
+beforeAll(async () => {
+  emptyDir = await mkdtemp(join(tmpdir(), "broadsheet-no-chromium-"));
+});
+afterAll(() => rm(emptyDir, { recursive: true, force: true }));
+
+describe("install-chromium", () => {
+  test("looks at CHROMIUM_PATH first, then Debian's Chromium", () => {
+    const candidates = chromiumCandidates({ CHROMIUM_PATH: "/opt/chrome/chrome" });
+    expect(candidates.slice(0, 2)).toEqual(["/opt/chrome/chrome", DEBIAN_CHROMIUM]);
+    expect(chromiumCandidates({})[0]).toBe(DEBIAN_CHROMIUM);
+  });
+
+  test("finds the first candidate that exists", () => {
+    expect(findChromium([join(emptyDir, "chromium"), process.execPath])).toBe(process.execPath);
+    expect(findChromium([join(emptyDir, "chromium")])).toBeUndefined();
+  });
+
+  test("installs nothing and says where the browser is when one is there", () => {
+    const messages: string[] = [];
+    const path = ensureChromium({
+      candidates: () => [join(emptyDir, "chromium"), process.execPath],
+      canUseApt: false,
+      log: (message) => messages.push(message),
+    });
+    expect(path).toBe(process.execPath);
+    expect(messages).toEqual([`Browser tests: Chromium found at ${process.execPath}.`]);
+  });
+
+  test("without apt-get, tries Playwright's download, and says clearly what to do when it fails", () => {
+    const messages: string[] = [];
+    const attempt = () =>
+      ensureChromium({
+        candidates: () => [join(emptyDir, "chromium")],
+        canUseApt: false,
+        // A closed port on this machine: the download fails at once, for real.
+        env: {
+          ...process.env,
+          PLAYWRIGHT_BROWSERS_PATH: emptyDir,
+          PLAYWRIGHT_DOWNLOAD_HOST: "http://127.0.0.1:9",
+        },
+        log: (message) => messages.push(message),
+        commandOutput: "ignore",
+      });
+    expect(attempt).toThrow(
+      /^No Chromium for the browser tests, and none could be installed: apt-get was not used \(it needs root and apt-get\); Playwright's download failed\. Install Debian's chromium package/,
+    );
+    expect(messages).toEqual([
+      "Browser tests: no Chromium found.",
+      "Browser tests: installing Playwright's own Chromium download…",
+    ]);
+  });
+});
