@@ -1,0 +1,173 @@
+import { readdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join, relative, sep } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { findChromium } from "../../src/cli/install-chromium";
+import { serveStatic, type StaticServer } from "./static-server";
+
+/**
+ * Chromium's flags for this machine's closed network: no background
+ * connections, nothing fetched at start. Playwright adds `--headless` and a
+ * fresh `--user-data-dir` to every launch itself.
+ */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts the Chromium that `npm test` made sure of (`src/cli/install-chromium.ts`). */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error(
+      "No Chromium for the browser tests: run them with `npm test`, which installs one, " +
+        "or first run `node src/cli/install-chromium.ts`.",
+    );
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+}
+
+/** The article page every reading test opens. */
+export const ARTICLE_PATH =
+  "/articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/";
+
+/** The URL path of every page of a built site: `/`, `/articles/…/`, `/404.html`. */
+export async function sitePages(distDir: string): Promise<string[]> {
+  const files = await readdir(distDir, { recursive: true });
+  return files
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => `/${relative(distDir, join(distDir, file)).split(sep).join("/")}`)
+    .map((path) => path.replace(/(^|\/)index\.html$/, "$1"))
+    .sort();
+}
+
+const axeSource = await readFile(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** One rule axe-core found broken, with the elements that break it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** The rule sets checked: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
+ * Runs axe-core in the page. Its source is evaluated rather than added as a
+ * <script>, so a Content Security Policy on the page cannot block it.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: Document, options: object) => Promise<AxeResults> };
+    };
+    interface AxeResults {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[];
+    }
+    const results = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      targets: nodes.map((node) => node.target.join(" ")),
+    }));
+  }, AXE_TAGS);
+}
+
+/** The browser and the served site that a browser test file shares. */
+export interface BrowserSite {
+  browser: Browser;
+  /** The served site's origin: `http://127.0.0.1:<port>`. */
+  origin: string;
+}
+
+/**
+ * Serves the shared build (`inject("distDir")`) on 127.0.0.1 and starts
+ * Chromium for the test file that calls it, and stops both after it.
+ */
+export function useBrowserSite(): BrowserSite {
+  const site = {} as BrowserSite;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(inject("distDir"));
+    site.origin = server.origin;
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await server?.close();
+  });
+  return site;
+}
+
+/** Where an element sits in the viewport, and whether anything covers its middle. */
+export interface ViewportPlace {
+  top: number;
+  bottom: number;
+  viewportHeight: number;
+  /** Whether the element itself is what shows at its centre. */
+  uncovered: boolean;
+  /** Whether the page is scrolled as far down as it goes. */
+  atBottom: boolean;
+}
+
+/** Where the element matching `selector` is in the viewport. */
+export function viewportPlace(page: Page, selector: string): Promise<ViewportPlace> {
+  return page.$eval(selector, (element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const scroller = document.scrollingElement ?? document.documentElement;
+    return {
+      top: box.top,
+      bottom: box.bottom,
+      viewportHeight: innerHeight,
+      uncovered: hit !== null && element.contains(hit),
+      atBottom: scrollY + innerHeight >= scroller.scrollHeight - 1,
+    };
+  });
+}
+
+/** Whether an element is at the top of the viewport (or as near as the page's end lets it), and uncovered. */
+export function isAtTop({
+  top,
+  bottom,
+  viewportHeight,
+  uncovered,
+  atBottom,
+}: ViewportPlace): boolean {
+  const nearTop = top >= 0 && top <= viewportHeight * 0.2;
+  const shownAtEnd = atBottom && top >= 0 && bottom <= viewportHeight;
+  return uncovered && (nearTop || shownAtEnd);
+}
+
+/** The relative luminance of a CSS `rgb()` colour, as WCAG defines it (0 black, 1 white). */
+export function luminance(color: string): number {
+  const channels = color
+    .match(/[\d.]+/g)
+    ?.slice(0, 3)
+    .map(Number);
+  if (channels?.length !== 3) throw new Error(`Not an rgb() colour: ${color}`);
+  const [r, g, b] = channels.map((value) => {
+    const c = value / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
