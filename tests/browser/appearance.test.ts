@@ -47,6 +47,25 @@ describe("colour schemes", () => {
   });
 });
 
+describe.each(["light", "dark"] as const)("focus in the %s scheme", (colorScheme) => {
+  test("a keyboard-focused link shows a solid ring at least 3:1 against the background", async () => {
+    const page = await open(ARTICLE_PATH, { colorScheme });
+    const background = luminance(await style(page, "body", "background-color"));
+    // Through the skip link and the site's name to the first link of the contents.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press("Tab");
+    const ring = await page.evaluate(() => {
+      const { outlineColor, outlineStyle, outlineWidth } = getComputedStyle(
+        document.activeElement!,
+      );
+      return { outlineColor, outlineStyle, outlineWidth: parseFloat(outlineWidth) };
+    });
+    expect(ring.outlineStyle).toBe("solid");
+    expect(ring.outlineWidth).toBeGreaterThanOrEqual(2);
+    const [lighter, darker] = [luminance(ring.outlineColor), background].sort((a, b) => b - a);
+    expect((lighter! + 0.05) / (darker! + 0.05)).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("print", () => {
   test("prints black on white without navigation or the table of contents, even for a dark-scheme reader", async () => {
     const page = await open(ARTICLE_PATH, { colorScheme: "dark" });

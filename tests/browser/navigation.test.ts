@@ -65,6 +65,16 @@ describe.each(widths)("the article page at %i px", (width) => {
     }
   });
 
+  test("has its landmarks: banner, main with the article, the contents' navigation, contentinfo", async () => {
+    await openArticle(width);
+    for (const role of ["banner", "main", "article", "contentinfo"] as const) {
+      expect(await page.getByRole(role).count(), role).toBe(1);
+    }
+    expect(await page.getByRole("main").getByRole("article").count()).toBe(1);
+    expect(await page.getByRole("navigation", { name: "In this article" }).count()).toBe(1);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+  });
+
   test("Tab reaches the skip link first, and the skip link moves focus to the main content", async () => {
     await openArticle(width);
     await page.keyboard.press("Tab");

@@ -100,14 +100,17 @@ export interface BrowserSite {
 }
 
 /**
- * Serves the shared build (`inject("distDir")`) on 127.0.0.1 and starts
- * Chromium for the test file that calls it, and stops both after it.
+ * Serves a built site on 127.0.0.1 and starts Chromium for the test file
+ * that calls it, and stops both after it. The site is the shared build
+ * (`inject("distDir")`) unless `root` makes another.
  */
-export function useBrowserSite(): BrowserSite {
+export function useBrowserSite(
+  root: () => string | Promise<string> = () => inject("distDir"),
+): BrowserSite {
   const site = {} as BrowserSite;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(inject("distDir"));
+    server = await serveStatic(await root());
     site.origin = server.origin;
     site.browser = await launchChromium();
   });
