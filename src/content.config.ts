@@ -6,7 +6,7 @@ import { articleSchema } from "./schemas/article";
 const contentDir = process.env["CONTENT_DIR"] ?? "./content/articles";
 
 const articles = defineCollection({
-  loader: glob({ pattern: "**/*.md", base: contentDir }),
+  loader: glob({ pattern: "**/*.md", base: contentDir, retainBody: false }),
   schema: articleSchema,
 });
 
