@@ -1,0 +1,86 @@
+/*
+ * `npm run audit`: Lighthouse (mobile settings, its defaults) on the built
+ * front page and article page, served from 127.0.0.1 the way a static host
+ * serves them, in Debian's Chromium. Prints the four category scores of each
+ * page and exits non-zero when any is under 100. Build first (`npm run audit`
+ * does).
+ */
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { launch } from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { serveStatic } from "./static-server.ts";
+
+const projectRoot = resolve(import.meta.dirname, "../..");
+const distDir = join(projectRoot, "dist");
+const chromePath = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
+const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+/** The first article page in the build, as a URL path. */
+async function firstArticlePath(): Promise<string> {
+  const entries = await readdir(join(distDir, "articles"), {
+    recursive: true,
+    withFileTypes: true,
+  });
+  const page = entries.find((entry) => entry.isFile() && entry.name === "index.html");
+  if (!page) throw new Error("No article page in dist/: run `npm run build` first.");
+  return `/${relative(distDir, page.parentPath)}/`;
+}
+
+const server = await serveStatic(distDir, "/");
+const userDataDir = await mkdtemp(join(tmpdir(), "broadsheet-lighthouse-"));
+const chrome = await launch({
+  chromePath,
+  userDataDir,
+  chromeFlags: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+let failed = false;
+try {
+  const pages = { "front page": "/", "article page": await firstArticlePath() };
+  const rows: Record<string, Record<string, number>> = {};
+  for (const [name, path] of Object.entries(pages)) {
+    const result = await lighthouse(`${server.origin}${path}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...categories],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
+    rows[name] = Object.fromEntries(
+      categories.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
+    );
+    for (const id of categories) {
+      const category = lhr.categories[id];
+      if ((category?.score ?? 0) < 1) {
+        failed = true;
+        // Name what cost the points, so a score under 100 says what to fix.
+        for (const ref of category?.auditRefs ?? []) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+            console.log(`${name} · ${id}: ${audit.id} (${audit.score}): ${audit.title}`);
+          }
+        }
+      }
+    }
+  }
+  console.log(`\nLighthouse, mobile settings, ${server.origin}`);
+  console.table(rows);
+} finally {
+  chrome.kill();
+  await server.close();
+  await rm(userDataDir, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;
