@@ -104,7 +104,11 @@ export function ensureChromium(options: EnsureOptions = {}): string {
       log(`Browser tests: installed Chromium at ${path}.`);
       return path;
     }
-    tried.push("apt-get install chromium failed");
+    tried.push(
+      installed
+        ? "apt-get installed the chromium package, yet no Chromium was found"
+        : "apt-get install chromium failed",
+    );
   } else {
     tried.push("apt-get was not used (it needs root and apt-get)");
   }

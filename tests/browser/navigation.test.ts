@@ -48,6 +48,11 @@ describe.each(widths)("the article page at %i px", (width) => {
     const marked = await page.$eval("#assads-future", (h) => getComputedStyle(h).backgroundColor);
     const plain = await page.$eval("#russian-military", (h) => getComputedStyle(h).backgroundColor);
     expect(marked).not.toBe(plain);
+    // The followed section shows its own link, ready to copy; the others keep theirs hidden.
+    const opacity = (id: string) =>
+      page.$eval(`a.section-link[href="#${id}"]`, (a) => getComputedStyle(a).opacity);
+    expect(await opacity("assads-future")).toBe("1");
+    expect(await opacity("russian-military")).toBe("0");
   });
 
   test("the table of contents takes the reader to each section", async () => {
