@@ -20,3 +20,11 @@ export function articlePath(fields: ArticlePathFields): string {
   const { date, slug } = articleParams(fields);
   return `articles/${date}/${slug}/`;
 }
+
+/** The path of an article's social card, beside its page. */
+export function articleCardPath(fields: ArticlePathFields): string {
+  return `${articlePath(fields)}card.png`;
+}
+
+/** The path of the site's own social card, used by the pages that are not articles. */
+export const SITE_CARD_PATH = "card.png";

@@ -1,0 +1,58 @@
+import type { NewsArticle, Organization, Person, WithContext } from "schema-dts";
+
+/** What an article's JSON-LD is made from. */
+export interface NewsArticleInput {
+  /** The article's absolute, canonical URL. */
+  url: string;
+  headline: string;
+  description: string;
+  /** ISO 8601 with the offset of the article's time zone. */
+  datePublished: string;
+  /** ISO 8601 with offset; the publication date when never updated. */
+  dateModified: string;
+  /** Named authors; when there are none, the organisation is the author. */
+  authors: readonly string[];
+  organisation: string;
+  contributors: readonly string[];
+  /** The absolute URL of the article's image (its social card). */
+  imageUrl: string;
+  /** The BCP 47 language of the text. */
+  language: string;
+}
+
+const person = (name: string): Person => ({ "@type": "Person", name });
+
+/**
+ * The `NewsArticle` JSON-LD of an article page, with the properties Google
+ * documents for article rich results: one `author` object a person, or the
+ * organisation when no person is named.
+ */
+export function newsArticleJsonLd(input: NewsArticleInput): WithContext<NewsArticle> {
+  const organisation: Organization = { "@type": "Organization", name: input.organisation };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: input.headline,
+    description: input.description,
+    inLanguage: input.language,
+    url: input.url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+    datePublished: input.datePublished,
+    dateModified: input.dateModified,
+    author: input.authors.length > 0 ? input.authors.map(person) : [organisation],
+    ...(input.contributors.length > 0 && { contributor: input.contributors.map(person) }),
+    publisher: organisation,
+    image: [input.imageUrl],
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: "<" is escaped so that no
+ * text (a headline holding "</script>") can end the element early.
+ */
+export function serializeJsonLd(data: object): string {
+  return JSON.stringify(data)
+    .replaceAll("<", "\\u003c")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
+}

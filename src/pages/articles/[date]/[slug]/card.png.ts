@@ -1,0 +1,19 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import { getArticles } from "../../../../data/articles";
+import { renderCard } from "../../../../data/social-cards";
+import { articleParams } from "../../../../lib/article-path";
+import { site } from "../../../../site.config";
+
+export const getStaticPaths = (async () => {
+  const articles = await getArticles();
+  return articles.map(({ data }) => ({
+    params: articleParams(data),
+    props: { headline: data.headline },
+  }));
+}) satisfies GetStaticPaths;
+
+/** The article's social card, shown by link previews (og:image) and in its JSON-LD. */
+export const GET: APIRoute<{ headline: string }> = async ({ props }) => {
+  const { png } = await renderCard({ headline: props.headline, siteName: site.name });
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+};

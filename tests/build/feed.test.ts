@@ -1,0 +1,122 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as cheerio from "cheerio";
+import Parser from "rss-parser";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { subpathSite } from "../support/global-build";
+import { loadPage } from "../support/html";
+import { fixtureArticlePaths, g20Path, newerArticles } from "../support/publishing-fixture";
+
+const site = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
+
+/** The fields rss-parser reads beyond its defaults' types. */
+type Channel = { language?: string };
+type Item = { "dc:creator": string[]; "content:encoded"?: string };
+
+let feed: Awaited<ReturnType<Parser<Channel, Item>["parseString"]>>;
+beforeAll(async () => {
+  const parser = new Parser<Channel, Item>({
+    customFields: { item: [["dc:creator", "dc:creator", { keepArray: true }]] },
+  });
+  feed = await parser.parseString(
+    await readFile(join(inject("subpathDistDir"), "rss.xml"), "utf8"),
+  );
+});
+
+const itemAt = (path: string) => {
+  const item = feed.items.find((entry) => entry.link === new URL(path, site).href);
+  if (!item) throw new Error(`no feed item for ${path}`);
+  return item;
+};
+
+describe("the RSS feed, read by a feed parser", () => {
+  test("names the site, links its front page and itself", async () => {
+    expect(feed.title).toBe("Broadsheet");
+    expect(feed.description).toBe("News articles, fast to load and easy to read and link to.");
+    expect(feed.link).toBe(site);
+    expect(feed.language).toBe("en");
+    const xml = await readFile(join(inject("subpathDistDir"), "rss.xml"), "utf8");
+    expect(xml).toContain(
+      `<atom:link href="${site}rss.xml" rel="self" type="application/rss+xml"/>`,
+    );
+  });
+
+  test("carries the newest 50 of the 53 articles, newest first", () => {
+    expect(fixtureArticlePaths).toHaveLength(53);
+    expect(feed.items.map((item) => item.link)).toEqual(
+      fixtureArticlePaths.slice(0, 50).map((path) => new URL(path, site).href),
+    );
+  });
+
+  test("links the G-20 item to the article's absolute URL, with its date and summary", () => {
+    const item = itemAt(g20Path);
+    expect(item.link).toBe(
+      "https://news.example.org/reader/articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/",
+    );
+    expect(item.guid).toBe(item.link);
+    expect(item.title).toBe("Putin Goes From G-20 Pariah to Player at Obama Turkey Talk");
+    // Midnight in Istanbul (UTC+2) on November 15.
+    expect(item.isoDate).toBe("2015-11-14T22:00:00.000Z");
+    expect(item.contentSnippet).toBeDefined();
+    expect(item["dc:creator"]).toEqual(["Bloomberg News"]);
+  });
+
+  test("holds the full article as HTML, without the page's section self-links", () => {
+    const $ = cheerio.load(itemAt(g20Path)["content:encoded"] ?? "");
+    expect($("p").first().text()).toMatch(/^The sidelines of summits are full of talks/);
+    expect($("p").last().text()).toMatch(/“in the interests of mutual cooperation\.”$/);
+    expect(
+      $("h2")
+        .map((_, h2) => $(h2).text())
+        .get(),
+    ).toEqual(["Russian Military", "Assad’s Future", "Higher Stakes"]);
+    expect($(".section-link, .visually-hidden")).toHaveLength(0);
+    expect($.text()).not.toContain("Link to section");
+  });
+
+  test("makes the links inside an item absolute, section links included", () => {
+    const $ = cheerio.load(itemAt(newerArticles.authored.path)["content:encoded"] ?? "");
+    expect(
+      $("a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual([
+      `${site}${g20Path}#assads-future`,
+      `${site}${newerArticles.authored.path}#what-changed`,
+    ]);
+    expect($("img").attr("src")).toBe(`${site}card.png`);
+  });
+
+  test("credits each named author", () => {
+    expect(itemAt(newerArticles.authored.path)["dc:creator"]).toEqual([
+      "Margaret Talev",
+      "Ilya Arkhipov",
+    ]);
+  });
+
+  test("keeps markup characters of a headline as text", () => {
+    expect(itemAt(newerArticles.escaping.path).title).toBe(newerArticles.escaping.headline);
+  });
+
+  test("holds no script, event handler, style or javascript: URL", () => {
+    for (const item of feed.items) {
+      const $ = cheerio.load(item["content:encoded"] ?? "");
+      expect($("script, style, iframe, object, embed, form")).toHaveLength(0);
+      expect($("[style]")).toHaveLength(0);
+      const attributes = $("*")
+        .map((_, element) => Object.keys((element as { attribs?: object }).attribs ?? {}))
+        .get();
+      expect(attributes.filter((name) => name.startsWith("on"))).toEqual([]);
+      expect(item["content:encoded"]).not.toMatch(/javascript:/i);
+    }
+  });
+
+  test("is announced on every page by <link rel=alternate>", async () => {
+    for (const page of ["index.html", `${g20Path}index.html`]) {
+      const $ = await loadPage(inject("subpathDistDir"), page);
+      const link = $('link[rel="alternate"][type="application/rss+xml"]');
+      expect(link.attr("href")).toBe(`${site}rss.xml`);
+      expect(link.attr("title")).toBe("Broadsheet");
+    }
+  });
+});

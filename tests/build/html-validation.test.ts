@@ -1,0 +1,59 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { HtmlValidate } from "html-validate";
+import { describe, expect, inject, test } from "vitest";
+
+const validator = new HtmlValidate({
+  extends: ["html-validate:recommended", "html-validate:document"],
+  rules: {
+    // An SEO length hint (titles over 70 characters), not a validity rule: a
+    // title is the editor's headline plus the site's name, and the W3C
+    // checker has no such rule.
+    "long-title": "off",
+  },
+});
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
+}
+
+/** Every problem html-validate finds in the build's pages, as "file:line:column rule message". */
+async function problems(dir: string): Promise<{ files: number; errors: string[] }> {
+  const files = await htmlFiles(dir);
+  const errors: string[] = [];
+  for (const file of files) {
+    const report = await validator.validateString(await readFile(join(dir, file), "utf8"), file);
+    for (const result of report.results) {
+      for (const message of result.messages) {
+        errors.push(
+          `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`,
+        );
+      }
+    }
+  }
+  return { files: files.length, errors };
+}
+
+describe("html-validate", () => {
+  test("finds no error in any page of the build for the site root", async () => {
+    const { files, errors } = await problems(inject("distDir"));
+    console.log(`html-validate, root build: ${files} files, ${errors.length} errors`);
+    expect(files).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+  });
+
+  test("finds no error in any page of the build for /reader/, 53 articles", async () => {
+    const { files, errors } = await problems(inject("subpathDistDir"));
+    console.log(`html-validate, /reader/ build: ${files} files, ${errors.length} errors`);
+    expect(files).toBeGreaterThanOrEqual(55);
+    expect(errors).toEqual([]);
+  });
+
+  test("reports an invalid page, so that its silence means something", async () => {
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></div></p><img src="a.png"></body></html>',
+    );
+    expect(report.valid).toBe(false);
+    expect(report.results[0]?.messages.map((message) => message.ruleId)).toContain("wcag/h37");
+  });
+});

@@ -1,0 +1,122 @@
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { projectRoot } from "./build";
+
+/** The G-20 article's path below the base. */
+export const g20Path =
+  "articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/";
+
+/** Articles newer than the G-20 piece, each exercising one thing the publishing tests check. */
+export const newerArticles = {
+  /** Named authors; a Markdown link to a section of the G-20 article; an image and code. */
+  authored: {
+    path: "articles/2016-03-01/obama-and-putin-meet-again/",
+    headline: "Obama and Putin Meet Again",
+    authors: ["Margaret Talev", "Ilya Arkhipov"],
+  },
+  /** Characters that must be escaped in HTML, XML and JSON. */
+  escaping: {
+    path: "articles/2016-02-01/markets-mayhem-live/",
+    headline: `Markets & Mayhem: <Live> "Coverage" </script>`,
+  },
+  /** A headline, and so a URL, in another script. */
+  cyrillic: {
+    path: "articles/2016-01-15/путин-и-обама-что-дальше/",
+    headline: "Путин и Обама: что дальше",
+  },
+} as const;
+
+/** How many older filler articles the fixture has: enough to push the feed past its cap. */
+export const olderArticleCount = 49;
+
+/** Every article's path below the base, newest first. */
+export const fixtureArticlePaths = [
+  newerArticles.authored.path,
+  newerArticles.escaping.path,
+  newerArticles.cyrillic.path,
+  g20Path,
+  ...Array.from({ length: olderArticleCount }, (_, index) => olderArticle(index).path).reverse(),
+];
+
+function olderArticle(index: number) {
+  const date = new Date(Date.UTC(2014, 0, 1 + index)).toISOString().slice(0, 10);
+  const headline = `Summit Diary, Day ${index + 1}`;
+  return { date, headline, path: `articles/${date}/summit-diary-day-${index + 1}/` };
+}
+
+function frontmatter(fields: Record<string, unknown>): string {
+  return `---\n${Object.entries(fields)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join("\n")}\n---\n`;
+}
+
+/**
+ * Writes the content folder of the publishing build: the real G-20 article
+ * and 52 more, so the feed has more than its 50 items to choose from.
+ */
+export async function writePublishingFixture(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await copyFile(
+    join(projectRoot, "content/articles/putin-g20-obama-turkey-talk.md"),
+    join(dir, "putin-g20-obama-turkey-talk.md"),
+  );
+  const byline = { organisation: "Bloomberg News" };
+  const { authored, escaping, cyrillic } = newerArticles;
+  await writeFile(
+    join(dir, "authored.md"),
+    frontmatter({
+      headline: authored.headline,
+      bullets: ["They meet in Paris"],
+      byline: { ...byline, authors: authored.authors, contributors: ["Henry Meyer"] },
+      published: "2016-03-01",
+      timezone: "Europe/Paris",
+    }) +
+      [
+        "Their last talk was in Antalya; see [Assad’s future](/" + g20Path + "#assads-future).",
+        "",
+        "## What Changed",
+        "",
+        "![The site's card](/card.png)",
+        "",
+        "```js",
+        'const talks = ["Antalya", "Paris"];',
+        "```",
+        "",
+        "Back to [the first section](#what-changed).",
+      ].join("\n"),
+  );
+  await writeFile(
+    join(dir, "escaping.md"),
+    frontmatter({
+      headline: escaping.headline,
+      bullets: ["Stocks & bonds < expectations"],
+      byline,
+      published: "2016-02-01",
+      timezone: "America/New_York",
+      slug: "markets-mayhem-live",
+    }) + "Prices fell & rose.\n",
+  );
+  await writeFile(
+    join(dir, "cyrillic.md"),
+    frontmatter({
+      headline: cyrillic.headline,
+      bullets: ["Встреча в Анталье"],
+      byline,
+      published: "2016-01-15",
+      timezone: "Europe/Moscow",
+    }) + "## Итоги\n\nТекст статьи.\n",
+  );
+  for (let index = 0; index < olderArticleCount; index++) {
+    const { date, headline } = olderArticle(index);
+    await writeFile(
+      join(dir, `diary-${index + 1}.md`),
+      frontmatter({
+        headline,
+        bullets: [`Day ${index + 1} of the diary`],
+        byline,
+        published: date,
+        timezone: "UTC",
+      }) + `## Notes\n\nDay ${index + 1}. Read the [latest news](/).\n`,
+    );
+  }
+}

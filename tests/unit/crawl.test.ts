@@ -1,0 +1,58 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { crawl } from "../support/crawl";
+import { parseHeadersFile, serveStatic, type StaticServer } from "../support/static-server";
+
+// The crawl and the server are what the deploy tests trust; here they must catch faults.
+let root: string;
+let server: StaticServer;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "broadsheet-crawl-"));
+  await mkdir(join(root, "a"));
+  await writeFile(
+    join(root, "index.html"),
+    '<!doctype html><title>x</title><p id="top"><a href="a/">A</a> <a href="a/#there">there</a> ' +
+      '<a href="a/#missing">missing</a> <a href="/elsewhere/">outside the base</a> ' +
+      '<a href="a">no slash</a> <a href="https://other.example/">other host</a> <img src="b.png" alt="">',
+  );
+  await writeFile(join(root, "a/index.html"), '<!doctype html><title>a</title><p id="there">');
+  await writeFile(join(root, "404.html"), "<!doctype html><title>404</title>");
+  await writeFile(join(root, "_headers"), "/base/*\n  X-A: 1\n\n/base/a/*\n  X-A: 2\n  X-B: 3\n");
+  server = await serveStatic(root, { base: "/base/" });
+});
+afterAll(async () => {
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("crawl", () => {
+  test("reports missing pages, missing fragments and links outside the base", async () => {
+    const result = await crawl(server.url, "https://site.example/base/", [""]);
+    expect(result.pages).toEqual(["https://site.example/base/", "https://site.example/base/a/"]);
+    expect(result.broken.map(({ to, reason }) => `${to} ${reason}`).sort()).toEqual([
+      "https://site.example/base/a HTTP 301",
+      'https://site.example/base/a/#missing no element with id "missing"',
+      "https://site.example/base/b.png HTTP 404",
+      "https://site.example/elsewhere/ HTTP 404",
+    ]);
+    expect(result.external.map(({ to }) => to)).toEqual(["https://other.example/"]);
+  });
+});
+
+describe("serveStatic", () => {
+  test("sends the _headers rules that match, joining repeated headers as hosts do", async () => {
+    const response = await fetch(`${server.url}a/`);
+    expect(response.headers.get("x-a")).toBe("1, 2");
+    expect(response.headers.get("x-b")).toBe("3");
+    expect((await fetch(server.url)).headers.get("x-b")).toBeNull();
+  });
+
+  test("parses _headers patterns with a splat", () => {
+    const [rule] = parseHeadersFile("/reader/_astro/*\n  Cache-Control: immutable\n");
+    expect(rule?.pattern.test("/reader/_astro/x.css")).toBe(true);
+    expect(rule?.pattern.test("/reader/index.html")).toBe(false);
+    expect(rule?.headers).toEqual([["Cache-Control", "immutable"]]);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, test } from "vitest";
+import {
+  CSP_DIRECTIVES,
+  cspHashSource,
+  headerPolicy,
+  inlineCodeOf,
+  joinCspHashes,
+  narrowCspHashes,
+  parseCsp,
+  serializeCsp,
+} from "../../src/lib/csp";
+
+describe("cspHashSource", () => {
+  test("hashes code as CSP Level 3 does (the values openssl gives)", () => {
+    expect(cspHashSource("alert('Hello, world.');")).toBe(
+      "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='",
+    );
+    expect(cspHashSource("")).toBe("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+    expect(cspHashSource("doSomething();", "sha384")).toBe(
+      "'sha384-AoWO2NN+PGpt3TudulLbvGyFVcFxsRkrmg9v0ShvWAB8VuPrr1UBL1hyq+XDuBAD'",
+    );
+  });
+});
+
+describe("parseCsp and serializeCsp", () => {
+  test("read a policy into directives and write it back", () => {
+    const policy = "default-src 'none';img-src 'self'  https: ; script-src 'self'";
+    expect(parseCsp(policy)).toEqual([
+      ["default-src", ["'none'"]],
+      ["img-src", ["'self'", "https:"]],
+      ["script-src", ["'self'"]],
+    ]);
+    expect(serializeCsp(parseCsp(policy))).toBe(
+      "default-src 'none'; img-src 'self' https:; script-src 'self'",
+    );
+  });
+});
+
+describe("the site's directives", () => {
+  test("load nothing by default and never allow inline code wholesale", () => {
+    expect(CSP_DIRECTIVES).toContain("default-src 'none'");
+    expect(CSP_DIRECTIVES.join(" ")).not.toMatch(/unsafe-/);
+  });
+
+  test("leave frame-ancestors to the header, where browsers obey it", () => {
+    expect(CSP_DIRECTIVES.join(" ")).not.toContain("frame-ancestors");
+    expect(headerPolicy("default-src 'none'; style-src 'self'")).toBe(
+      "default-src 'none'; style-src 'self'; frame-ancestors 'none'",
+    );
+  });
+});
+
+describe("inlineCodeOf", () => {
+  test("finds inline scripts the browser runs and inline styles, and nothing else", () => {
+    const html = `<!doctype html><html><head>
+      <style>body{margin:0}</style>
+      <script>run()</script>
+      <script type="module">mod()</script>
+      <script src="/x.js"></script>
+      <script type="application/ld+json">{"a":"</p>"}</script>
+      </head><body><p style="color:red">x</p><style>p{}</style></body></html>`;
+    expect(inlineCodeOf(html)).toEqual({
+      scripts: ["run()", "mod()"],
+      styles: ["body{margin:0}", "p{}"],
+    });
+  });
+
+  test("keeps a style's text exactly, entities and all, as the browser hashes it", () => {
+    expect(inlineCodeOf('<style>a::after{content:"&amp;"}\n</style>').styles).toEqual([
+      'a::after{content:"&amp;"}\n',
+    ]);
+  });
+});
+
+describe("narrowCspHashes", () => {
+  const astro =
+    "default-src 'none'; script-src 'self' 'sha256-A' 'sha256-B'; style-src 'self' 'sha256-S' 'sha256-T'";
+
+  test("keeps only the hashes of code the site contains", () => {
+    expect(narrowCspHashes(astro, { scripts: [], styles: ["'sha256-T'"] })).toEqual({
+      policy: "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-T'",
+      unknown: [],
+    });
+  });
+
+  test("reports code the policy never allowed instead of allowing it", () => {
+    const result = narrowCspHashes(astro, { scripts: ["'sha256-EVIL'"], styles: ["'sha256-S'"] });
+    expect(result.unknown).toEqual(["'sha256-EVIL'"]);
+    expect(result.policy).not.toContain("EVIL");
+  });
+});
+
+describe("joinCspHashes", () => {
+  test("allows what each page's policy allows, once each", () => {
+    expect(
+      joinCspHashes([
+        "default-src 'none'; script-src 'self' 'sha256-A'; style-src 'self' 'sha256-S'",
+        "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-T' 'sha256-S'",
+      ]),
+    ).toBe(
+      "default-src 'none'; script-src 'self' 'sha256-A'; style-src 'self' 'sha256-S' 'sha256-T'",
+    );
+  });
+
+  test("refuses policies that differ in more than their hashes", () => {
+    expect(() =>
+      joinCspHashes(["default-src 'none'; img-src 'self'", "default-src 'none'; img-src *"]),
+    ).toThrow("Policies differ in more than hashes");
+  });
+});

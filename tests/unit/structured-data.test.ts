@@ -1,0 +1,69 @@
+import type { NewsArticle, Organization, Person, WithContext } from "schema-dts";
+import { describe, expect, test } from "vitest";
+import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/structured-data";
+
+const input = {
+  url: "https://news.example.org/articles/2015-11-15/putin/",
+  headline: "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
+  description: "Meeting on summit sideline.",
+  datePublished: "2015-11-15T00:00:00+02:00",
+  dateModified: "2015-11-16T00:00:00+02:00",
+  authors: [],
+  organisation: "Bloomberg News",
+  contributors: ["Robert Hutton", "Henry Meyer"],
+  imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
+  language: "en",
+};
+
+describe("newsArticleJsonLd", () => {
+  test("gives Google's NewsArticle properties", () => {
+    const expected: WithContext<NewsArticle> = {
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: input.headline,
+      description: input.description,
+      inLanguage: "en",
+      url: input.url,
+      mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+      datePublished: "2015-11-15T00:00:00+02:00",
+      dateModified: "2015-11-16T00:00:00+02:00",
+      author: [{ "@type": "Organization", name: "Bloomberg News" }],
+      contributor: [
+        { "@type": "Person", name: "Robert Hutton" },
+        { "@type": "Person", name: "Henry Meyer" },
+      ],
+      publisher: { "@type": "Organization", name: "Bloomberg News" },
+      image: [input.imageUrl],
+    };
+    expect(newsArticleJsonLd(input)).toEqual(expected);
+  });
+
+  test("names one Person a named author, in byline order, instead of the organisation", () => {
+    const data = newsArticleJsonLd({ ...input, authors: ["Margaret Talev", "Ilya Arkhipov"] });
+    const authors: Person[] = [
+      { "@type": "Person", name: "Margaret Talev" },
+      { "@type": "Person", name: "Ilya Arkhipov" },
+    ];
+    expect(data.author).toEqual(authors);
+    const publisher: Organization = { "@type": "Organization", name: "Bloomberg News" };
+    expect(data.publisher).toEqual(publisher);
+  });
+
+  test("leaves contributor out when nobody assisted", () => {
+    expect(newsArticleJsonLd({ ...input, contributors: [] })).not.toHaveProperty("contributor");
+  });
+});
+
+describe("serializeJsonLd", () => {
+  test("cannot be ended early by text holding </script>", () => {
+    const json = serializeJsonLd({ headline: "A </script><script>alert(1)</script> B" });
+    expect(json).not.toContain("<");
+    expect(JSON.parse(json)).toEqual({ headline: "A </script><script>alert(1)</script> B" });
+  });
+
+  test("escapes the line separators that older JavaScript parsers reject", () => {
+    const json = serializeJsonLd({ text: "a\u2028b\u2029c" });
+    expect(json).toBe('{"text":"a\\u2028b\\u2029c"}');
+    expect(JSON.parse(json)).toEqual({ text: "a\u2028b\u2029c" });
+  });
+});
