@@ -6,6 +6,7 @@ import {
   parseSiteUrl,
   resolveDeployment,
 } from "../../src/lib/deployment";
+import { deploymentNotice } from "../../src/integrations/deployment-notice";
 
 describe("resolveDeployment", () => {
   test("defaults to the local preview server at the root when nothing is set", () => {
@@ -80,5 +81,36 @@ describe("parseBasePath", () => {
     expect(() => parseBasePath(value)).toThrow(DeploymentSettingError);
     expect(() => parseBasePath(value)).toThrow(`BASE_PATH must be a path such as /reader/`);
     expect(() => parseBasePath(value)).toThrow(what);
+  });
+});
+
+describe("deploymentNotice", () => {
+  /** What the integration logs when a command starts, as "level: message". */
+  function logged(env: Record<string, string>, command: "build" | "dev"): string[] {
+    const lines: string[] = [];
+    const logger = {
+      info: (message: string) => lines.push(`info: ${message}`),
+      warn: (message: string) => lines.push(`warn: ${message}`),
+    };
+    const setup = deploymentNotice(resolveDeployment(env)).hooks["astro:config:setup"];
+    // Only the parts of the hook's argument the integration reads.
+    void setup?.({ command, logger } as unknown as Parameters<NonNullable<typeof setup>>[0]);
+    return lines;
+  }
+
+  test("warns when a build has no SITE_URL, naming where its URLs will point", () => {
+    const [line] = logged({}, "build");
+    expect(line).toMatch(/^warn: SITE_URL is not set/);
+    expect(line).toContain("http://localhost:4321/");
+  });
+
+  test("says where a build is for when SITE_URL is set", () => {
+    expect(
+      logged({ SITE_URL: "https://news.example.org", BASE_PATH: "/reader/" }, "build"),
+    ).toEqual(["info: Building for https://news.example.org/reader/"]);
+  });
+
+  test("stays quiet in the development server", () => {
+    expect(logged({}, "dev")).toEqual([]);
   });
 });
