@@ -28,7 +28,7 @@ async function firstArticlePath(): Promise<string> {
   return `/${relative(distDir, page.parentPath)}/`;
 }
 
-const server = await serveStatic(distDir, "/");
+const server = await serveStatic(distDir);
 const userDataDir = await mkdtemp(join(tmpdir(), "broadsheet-lighthouse-"));
 const chrome = await launch({
   chromePath,
@@ -70,7 +70,8 @@ try {
         for (const ref of category?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
           if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
-            console.log(`${name} · ${id}: ${audit.id} (${audit.score}): ${audit.title}`);
+            const why = audit.explanation ?? audit.displayValue ?? "";
+            console.log(`${name} · ${id}: ${audit.id} (${audit.score}): ${audit.title} ${why}`);
           }
         }
       }

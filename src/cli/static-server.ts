@@ -1,28 +1,32 @@
+import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
-
-/** A static host serving a build under a base path, as GitHub Pages serves a project site. */
-export interface StaticServer {
-  /** The server's origin: "http://127.0.0.1:PORT". */
-  origin: string;
-  /** The site's front page: origin + base. */
-  url: string;
-  close(): Promise<void>;
-}
+import { extname, join, normalize, sep } from "node:path";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
   ".json": "application/json",
-  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
   ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
   ".woff2": "font/woff2",
 };
+
+/** A static site served on this machine only. */
+export interface StaticServer {
+  /** The site's origin, such as `http://127.0.0.1:41234`. */
+  origin: string;
+  /** The site's front page: the origin and the base path. */
+  url: string;
+  close: () => Promise<void>;
+}
 
 /** One rule of a `_headers` file: a URL pattern and the headers it sets. */
 export interface HeaderRule {
@@ -52,70 +56,76 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/**
- * Serves `root` under `base` on 127.0.0.1, the way a plain static host does:
- * a folder's URL (with its trailing slash) serves its index.html, anything
- * outside the base or not in the build answers 404 with the site's 404 page.
- * It sends the headers of the build's `_headers` file, joining a header set
- * by several rules with ", " as Netlify and Cloudflare Pages do.
- */
-export async function serveStatic(root: string, base: string): Promise<StaticServer> {
-  const rules = await readFile(join(root, "_headers"), "utf8").then(parseHeadersFile, () => []);
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const path = new URL(request.url ?? "/", "http://localhost").pathname;
-      const headers = new Map<string, string>();
-      for (const rule of rules) {
-        if (!rule.pattern.test(path)) continue;
-        for (const [name, value] of rule.headers) {
-          const previous = headers.get(name);
-          headers.set(name, previous === undefined ? value : `${previous}, ${value}`);
-        }
-      }
-      const file = await fileFor(root, base, path);
-      if (file === undefined) {
-        const notFound = await readFile(join(root, "404.html")).catch(() =>
-          Buffer.from("Not found"),
-        );
-        response.writeHead(404, {
-          ...Object.fromEntries(headers),
-          "Content-Type": contentTypes[".html"],
-        });
-        response.end(notFound);
-        return;
-      }
-      const type = contentTypes[extname(file)] ?? "application/octet-stream";
-      response.writeHead(200, { ...Object.fromEntries(headers), "Content-Type": type });
-      response.end(request.method === "HEAD" ? undefined : await readFile(file));
-    })().catch(() => {
-      response.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolveListen) => server.listen(0, "127.0.0.1", resolveListen));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: `${origin}${base}`,
-    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
-  };
+/** The headers the rules give a path; a header several rules set gets their values joined, as the hosts do. */
+function headersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!rule.pattern.test(pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+    }
+  }
+  return headers;
 }
 
-/** The file a URL path names inside the build, or undefined when there is none. */
-async function fileFor(root: string, base: string, path: string): Promise<string | undefined> {
-  if (!path.startsWith(base)) return undefined;
+/** The file a request path names inside the site, or undefined when it is outside the base or would leave the site. */
+function fileFor(root: string, base: string, pathname: string): string | undefined {
+  if (!pathname.startsWith(base)) return undefined;
   let relative: string;
   try {
-    relative = decodeURIComponent(path.slice(base.length));
+    relative = decodeURIComponent(pathname.slice(base.length));
   } catch {
     return undefined;
   }
-  const absolute = resolve(
-    root,
-    relative.endsWith("/") || relative === "" ? `${relative}index.html` : relative,
-  );
-  if (absolute !== resolve(root) && !absolute.startsWith(resolve(root) + sep)) return undefined;
-  const info = await stat(absolute).catch(() => undefined);
-  // A folder without its trailing slash is not a page: every link must carry the slash.
-  return info?.isFile() ? absolute : undefined;
+  const path = normalize(join(root, relative));
+  if (path !== root && !path.startsWith(root + sep)) return undefined;
+  return pathname.endsWith("/") ? join(path, "index.html") : path;
+}
+
+/** Where and how a build is served. */
+export interface ServeOptions {
+  /** The path the site lives under, as its BASE_PATH: "/" (the default) or "/reader/". */
+  base?: string;
+}
+
+/**
+ * Serves a built site from 127.0.0.1 the way static hosts do: `/a/` is
+ * `/a/index.html`, `/a` redirects to `/a/`, and a missing page, or any path
+ * outside the base, gets the site's 404.html with status 404. Responses carry
+ * the headers of the build's `_headers` file, as on Netlify and Cloudflare Pages.
+ */
+export async function serveStatic(
+  root: string,
+  { base = "/" }: ServeOptions = {},
+): Promise<StaticServer> {
+  const rules = await readFile(join(root, "_headers"), "utf8").then(parseHeadersFile, () => []);
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url ?? "/", "http://localhost");
+    const headers = headersFor(rules, pathname);
+    const file = fileFor(root, base, pathname);
+    const info = file ? await stat(file).catch(() => undefined) : undefined;
+    if (file && info?.isFile()) {
+      response.writeHead(200, {
+        ...headers,
+        "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
+      });
+      createReadStream(file).pipe(response);
+    } else if (file && info?.isDirectory()) {
+      response.writeHead(301, { location: `${pathname}/` }).end();
+    } else {
+      response.writeHead(404, { ...headers, "content-type": contentTypes[".html"] });
+      createReadStream(join(root, "404.html")).pipe(response);
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      const origin = `http://127.0.0.1:${port}`;
+      resolve({
+        origin,
+        url: `${origin}${base}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
 }

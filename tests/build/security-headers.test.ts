@@ -4,7 +4,7 @@ import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { subpathSite } from "../support/global-build";
-import { parseHeadersFile, serveStatic, type StaticServer } from "../support/static-server";
+import { parseHeadersFile, serveStatic, type StaticServer } from "../../src/cli/static-server";
 
 /** A policy's directives by name, each a list of sources. */
 function directives(policy: string): Map<string, string[]> {

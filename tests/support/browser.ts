@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { findChromium } from "../../src/cli/install-chromium";
-import { serveStatic, type StaticServer } from "./static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/static-server";
 
 /**
  * Chromium's flags for this machine's closed network: no background
