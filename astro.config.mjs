@@ -2,16 +2,23 @@
 import { unified } from "@astrojs/markdown-remark";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
-import rehypeSlug from "rehype-slug";
+import rehypeRaw from "rehype-raw";
 import dataStoreFromFile from "./src/integrations/data-store-from-file.ts";
 import { deploymentNotice } from "./src/integrations/deployment-notice.ts";
 import { securityHeaders } from "./src/integrations/security-headers.ts";
 import { CSP_DIRECTIVES } from "./src/lib/csp.ts";
 import { resolveDeployment } from "./src/lib/deployment.ts";
+import { isPageId } from "./src/lib/page-ids.ts";
+import rehypeAstroMessages from "./src/plugins/rehype-astro-messages.ts";
 import rehypeBaseLinks from "./src/plugins/rehype-base-links.ts";
+import rehypeCleanHtml from "./src/plugins/rehype-clean-html.ts";
+import rehypeFormerIds from "./src/plugins/rehype-former-ids.ts";
+import rehypeHeadingIds from "./src/plugins/rehype-heading-ids.ts";
 import rehypeParagraphIds from "./src/plugins/rehype-paragraph-ids.ts";
 import rehypeSectionLinks from "./src/plugins/rehype-section-links.ts";
+import rehypeUpdateParagraph from "./src/plugins/rehype-update-paragraph.ts";
 import remarkReadingTime from "./src/plugins/remark-reading-time.ts";
+import { articleHtmlSchema } from "./src/schemas/article-html.ts";
 
 // SITE_URL and BASE_PATH say where the site will be served (see the README).
 const deployment = resolveDeployment(process.env);
@@ -38,8 +45,10 @@ export default defineConfig({
     securityHeaders(),
   ],
   markdown: {
-    // Shiki colours code with style="" attributes, which the CSP forbids; Prism uses classes.
-    syntaxHighlight: "prism",
+    // No highlighting: Shiki colours code with style="" attributes, which the
+    // CSP forbids, and Prism's classes (for which there is no theme) run before
+    // our plugins, so the sanitiser would strip them and warn about each one.
+    syntaxHighlight: false,
     processor: unified({
       // The newsroom's typography is already right (the wire copy has its
       // curly quotes and dashes), and rewriting it cost 60% of Markdown
@@ -47,10 +56,18 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkReadingTime],
       rehypePlugins: [
-        rehypeSlug,
+        // Astro parses pasted HTML only after every plugin; parse it first,
+        // so the sanitiser sees it, and sanitise before we add ids and links.
+        rehypeRaw,
+        [rehypeCleanHtml, { schema: articleHtmlSchema }],
+        [rehypeHeadingIds, { isReserved: isPageId }],
+        [rehypeFormerIds, { isReserved: isPageId }],
         rehypeSectionLinks,
         rehypeParagraphIds,
+        rehypeUpdateParagraph,
         [rehypeBaseLinks, { base: deployment.base }],
+        // Last, so it hands every plugin's warnings and errors to the loader.
+        rehypeAstroMessages,
       ],
     }),
   },

@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", "node_modules/", "tests/output/"] },
+  { ignores: ["dist/", ".dist-next-*/", ".astro/", "node_modules/", "tests/output/"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

@@ -13,3 +13,21 @@ export function slugifyHeadline(headline: string): string {
   const slug = githubSlug(folded).replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
   return slug === "" ? FALLBACK_SLUG : slug;
 }
+
+/** What an id an editor writes (a pinned or former section id) may look like: letters and digits of any script, hyphens, underscores. */
+export const sectionIdPattern = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
+
+/** The id of a heading with no letters or digits to make one from ("***", "—", an emoji). */
+export const FALLBACK_HEADING_ID = "section";
+
+/**
+ * A heading's id before de-duplication: GitHub's algorithm (`Assad’s Future`
+ * → `assads-future`), which keeps the letters of every script, so Cyrillic,
+ * Greek and CJK headings get readable ids. Hyphens and underscores at the
+ * ends are trimmed (no `__proto__`); a heading with nothing readable left
+ * gets the fallback.
+ */
+export function slugifyHeading(text: string): string {
+  const slug = githubSlug(text.normalize("NFC")).replace(/^[-_]+|[-_]+$/g, "");
+  return /[\p{L}\p{N}]/u.test(slug) ? slug : FALLBACK_HEADING_ID;
+}

@@ -1,19 +1,21 @@
 import { z } from "astro/zod";
+import { sectionIdPattern } from "../lib/slugs";
 import { ordinalNames, splitUpdateNote } from "../lib/update-note";
 
+const calendarDateMessage = "must be a calendar date written as YYYY-MM-DD, for example 2015-11-15";
+
 /** A calendar date written as `YYYY-MM-DD`; YAML reads it as UTC midnight. */
-const calendarDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const text = value instanceof Date ? isoDateOf(value) : value;
-  // The round trip also rejects days that roll over, such as 2015-02-30.
-  if (text === undefined || isoDateOf(new Date(`${text}T00:00:00Z`)) !== text) {
-    ctx.addIssue({
-      code: "custom",
-      message: "must be a calendar date written as YYYY-MM-DD, for example 2015-11-15",
-    });
-    return z.NEVER;
-  }
-  return text;
-});
+const calendarDate = z
+  .union([z.date(), z.string()], { error: calendarDateMessage })
+  .transform((value, ctx) => {
+    const text = value instanceof Date ? isoDateOf(value) : value;
+    // The round trip also rejects days that roll over, such as 2015-02-30.
+    if (text === undefined || isoDateOf(new Date(`${text}T00:00:00Z`)) !== text) {
+      ctx.addIssue({ code: "custom", message: calendarDateMessage, input: value });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 /** `YYYY-MM-DD` of a date that YAML parsed from a date-only value; undefined when it carries a time. */
 function isoDateOf(date: Date): string | undefined {
@@ -25,6 +27,7 @@ function isoDateOf(date: Date): string | undefined {
 /** An IANA time zone name that this runtime knows, such as `Europe/Istanbul`. */
 const timeZone = z.string().refine(isKnownTimeZone, {
   message: "must be an IANA time zone name, for example Europe/Istanbul or America/New_York",
+  abort: true,
 });
 
 // Checked once per zone name: building an Intl.DateTimeFormat per article was
@@ -61,8 +64,18 @@ export const bylineSchema = z.strictObject({
 export const relatedItemSchema = z.strictObject({
   /** The item's title as the source shows it. Required. */
   title: nonEmpty,
-  /** Where the item lives, when it has an address. */
-  url: z.url().optional(),
+  /** Where the item lives, when it has an address: a web address, never a `javascript:` one. */
+  url: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be a web address starting with https:// or http://",
+    })
+    .optional(),
+});
+
+/** An id an editor writes for a section, such as `assads-future`. */
+const sectionId = z.string().regex(sectionIdPattern, {
+  message: "must be an id such as assads-future: letters, digits and hyphens",
 });
 
 /**
@@ -125,13 +138,50 @@ export const articleSchema = z
         message: "must be lowercase letters and digits joined by single hyphens",
       })
       .optional(),
+    /** Ids a section had before, so old links still land on it: the section's id → its former ids. */
+    formerIds: z
+      .record(
+        sectionId,
+        z.union([sectionId, z.array(sectionId).min(1, { message: "must list a former id" })], {
+          error: "must be a former id, or a list of them",
+        }),
+        {
+          error: (issue) =>
+            issue.code === "invalid_key"
+              ? "is not a section id: use the id as it appears after # in the section's link"
+              : undefined,
+        },
+      )
+      .optional(),
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .refine((data) => data.updated === undefined || data.updated >= data.published, {
-    message: "must not be before published",
-    path: ["updated"],
+  .superRefine(({ published, updated }, ctx) => {
+    if (updated !== undefined && updated < published) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${updated} is before ${published})`,
+        path: ["updated"],
+      });
+    }
   });
+
+/**
+ * Keys editors bring from other systems, and the field each one means here,
+ * so that the build can say "did you mean …" where spelling alone cannot.
+ */
+export const fieldSynonyms: Readonly<Record<string, string>> = {
+  title: "headline",
+  summary: "bullets",
+  date: "published",
+  pubDate: "published",
+  publishDate: "published",
+  modified: "updated",
+  updatedDate: "updated",
+  author: "byline.authors",
+  authors: "byline.authors",
+  tz: "timezone",
+};
 
 /** An article's frontmatter after validation. */
 export type ArticleData = z.output<typeof articleSchema>;

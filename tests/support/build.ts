@@ -7,16 +7,50 @@ import { promisify } from "node:util";
 export const projectRoot = resolve(import.meta.dirname, "../..");
 
 /** Where test builds go: inside the project (see `buildSite`), and ignored by git. */
-const buildsDir = join(projectRoot, "node_modules/.cache/broadsheet-test-builds");
+export const buildsDir = join(projectRoot, "node_modules/.cache/broadsheet-test-builds");
+
+/** What a command printed, and how it ended. */
+export interface RunResult {
+  exitCode: number;
+  output: string;
+}
 
 /** What a real `astro build` left behind. */
-export interface BuildResult {
+export interface BuildResult extends RunResult {
   /** The built site. */
   outDir: string;
   /** The build's own folder, holding `outDir`: remove it when done. */
   workDir: string;
-  exitCode: number;
-  output: string;
+}
+
+/** Runs a Node script with the project's Node, extra environment and the content-layer cache given. */
+async function runNode(
+  args: readonly string[],
+  { cwd, cacheDir, env }: { cwd: string; cacheDir: string; env: Record<string, string> },
+): Promise<RunResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ASTRO_CACHE_DIR: cacheDir, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { exitCode: 0, output: stdout + stderr };
+  } catch (error) {
+    const {
+      code,
+      stdout = "",
+      stderr = "",
+    } = error as { code?: number; stdout?: string; stderr?: string };
+    return { exitCode: typeof code === "number" ? code : 1, output: stdout + stderr };
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** A new folder for one test build, inside the project. */
+export async function makeWorkDir(): Promise<string> {
+  await mkdir(buildsDir, { recursive: true });
+  return mkdtemp(join(buildsDir, "build-"));
 }
 
 /**
@@ -30,35 +64,30 @@ export interface BuildResult {
  * The folder sits inside the project, where that bundle can import packages.
  */
 export async function buildSite(env: Record<string, string> = {}): Promise<BuildResult> {
-  await mkdir(buildsDir, { recursive: true });
-  const workDir = await mkdtemp(join(buildsDir, "build-"));
+  const workDir = await makeWorkDir();
   const outDir = join(workDir, "dist");
-  const cacheDir = join(workDir, "cache");
   const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [astro, "build", "--root", projectRoot, "--outDir", outDir],
-      {
-        cwd: workDir,
-        env: { ...process.env, ASTRO_CACHE_DIR: cacheDir, ...env },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    return { outDir, workDir, exitCode: 0, output: stdout + stderr };
-  } catch (error) {
-    const {
-      code,
-      stdout = "",
-      stderr = "",
-    } = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      outDir,
-      workDir,
-      exitCode: typeof code === "number" ? code : 1,
-      output: stdout + stderr,
-    };
-  } finally {
-    await rm(cacheDir, { recursive: true, force: true });
-  }
+  const result = await runNode([astro, "build", "--root", projectRoot, "--outDir", outDir], {
+    cwd: workDir,
+    cacheDir: join(workDir, "cache"),
+    env,
+  });
+  return { outDir, workDir, ...result };
+}
+
+/**
+ * Runs `npm run build`'s script (src/cli/build.ts) into `outDir`, which must
+ * be inside the project (a `makeWorkDir` folder), with extra environment.
+ */
+export async function runBuildCommand(
+  outDir: string,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  await mkdir(buildsDir, { recursive: true });
+  const cacheDir = await mkdtemp(join(buildsDir, "cache-"));
+  return runNode([join(projectRoot, "src/cli/build.ts"), "--outDir", outDir], {
+    cwd: projectRoot,
+    cacheDir,
+    env,
+  });
 }

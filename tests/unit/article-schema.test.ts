@@ -77,7 +77,7 @@ describe("articleSchema", () => {
 
   test("rejects an update before publication", () => {
     expect(problems({ ...g20, updated: new Date("2015-11-14") })).toEqual([
-      "updated: must not be before published",
+      "updated: must not be before `published` (2015-11-14 is before 2015-11-15)",
     ]);
   });
 
@@ -97,6 +97,45 @@ describe("articleSchema", () => {
     ]);
     expect(problems({ ...g20, related: [{ title: "x", url: "not a url" }] })).toEqual([
       expect.stringMatching(/^related\.0\.url: /),
+    ]);
+  });
+
+  test("rejects a related link to anything but a web page, such as javascript: or data:", () => {
+    for (const url of [
+      "javascript:alert(1)",
+      "JavaScript:alert(1)",
+      "data:text/html,x",
+      "ftp://x.org/",
+    ]) {
+      expect(problems({ ...g20, related: [{ title: "x", url }] })).toEqual([
+        "related.0.url: must be a web address starting with https:// or http://",
+      ]);
+    }
+    expect(problems({ ...g20, related: [{ title: "x", url: "https://example.org/" }] })).toEqual(
+      [],
+    );
+  });
+
+  test("accepts former ids of a section, as one id or a list", () => {
+    const data = articleSchema.parse({
+      ...g20,
+      formerIds: { "assads-future": "assads-fate", "higher-stakes": ["stakes", "раунд-2"] },
+    });
+    expect(data.formerIds).toEqual({
+      "assads-future": "assads-fate",
+      "higher-stakes": ["stakes", "раунд-2"],
+    });
+  });
+
+  test("rejects former ids that are not ids, and an empty list of them", () => {
+    expect(problems({ ...g20, formerIds: { "assads future": "x" } })).toEqual([
+      "formerIds.assads future: is not a section id: use the id as it appears after # in the section's link",
+    ]);
+    expect(problems({ ...g20, formerIds: { "assads-future": [] } })).toEqual([
+      "formerIds.assads-future: must list a former id",
+    ]);
+    expect(problems({ ...g20, formerIds: { "assads-future": ["#fate"] } })).toEqual([
+      "formerIds.assads-future.0: must be an id such as assads-future: letters, digits and hyphens",
     ]);
   });
 

@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, inject, test } from "vitest";
+import { makeWorkDir, projectRoot, runBuildCommand } from "../support/build";
+
+/** Every file and folder under `dir`, with its bytes' hash and its modification time. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const result: Record<string, string> = {};
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    const { mtimeMs } = await stat(path);
+    const hash = entry.isFile()
+      ? createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex")
+      : "dir";
+    result[path.slice(dir.length)] = `${hash} ${mtimeMs}`;
+  }
+  return result;
+}
+
+let parent: string;
+let dist: string;
+beforeEach(async () => {
+  // The last good site: a copy of the suite's shared build, inside the
+  // project as the real dist/ is.
+  parent = await makeWorkDir();
+  dist = join(parent, "dist");
+  await cp(inject("distDir"), dist, { recursive: true });
+});
+afterEach(() => rm(parent, { recursive: true, force: true }));
+
+describe("npm run build", () => {
+  test("leaves the previous dist/ byte for byte as it was when the build fails", async () => {
+    const before = await snapshot(dist);
+    expect(Object.keys(before)).toContain("/index.html");
+
+    const result = await runBuildCommand(dist, {
+      CONTENT_DIR: "tests/fixtures/bad-articles/unknown-key",
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain("`hedline` is not a field — did you mean `headline`?");
+    expect(result.output).toContain(`The build failed, so ${dist}/ was left as it was.`);
+    expect(await snapshot(dist)).toEqual(before);
+    // Nothing of the failed build is left beside it.
+    expect(await readdir(parent)).toEqual(["dist"]);
+  });
+
+  test("leaves the previous dist/ as it was when the build is stopped halfway", async () => {
+    const before = await snapshot(dist);
+    const child = spawn(process.execPath, ["src/cli/build.ts", "--outDir", dist], {
+      cwd: projectRoot,
+      env: { ...process.env, ASTRO_CACHE_DIR: join(parent, ".cache") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const exited = new Promise<number | null>((done) => child.on("close", done));
+    // Stop it once Astro has started writing pages into the new folder.
+    await new Promise<void>((started) => {
+      const listen = (chunk: Buffer) => {
+        output += String(chunk);
+        if (output.includes("generating static routes")) started();
+      };
+      child.stdout.on("data", listen);
+      child.stderr.on("data", listen);
+    });
+    // The new site is being written beside the old one.
+    expect((await readdir(parent)).some((name) => name.startsWith(".dist-next-"))).toBe(true);
+    child.kill("SIGTERM");
+
+    expect(await exited).not.toBe(0);
+    expect(await snapshot(dist)).toEqual(before);
+    expect((await readdir(parent)).filter((name) => name !== ".cache")).toEqual(["dist"]);
+  });
+
+  test("replaces dist/ with the new site when the whole build succeeds", async () => {
+    const result = await runBuildCommand(dist, { CONTENT_DIR: "tests/fixtures/articles/headings" });
+
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain(`The new site is in ${dist}/.`);
+    const pages = Object.keys(await snapshot(dist));
+    expect(pages).toContain("/articles/2024-03-02/sections-of-every-kind/index.html");
+    // Nothing of the old site is left in it, nor any folder beside it.
+    expect(pages.some((page) => page.includes("putin"))).toBe(false);
+    expect(await readdir(parent)).toEqual(["dist"]);
+  });
+
+  test("builds a dist/ where there was none", async () => {
+    await rm(dist, { recursive: true });
+    const result = await runBuildCommand(dist, { CONTENT_DIR: "tests/fixtures/articles/headings" });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(await readdir(dist)).toContain("index.html");
+  });
+});

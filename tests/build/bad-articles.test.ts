@@ -1,0 +1,152 @@
+import { rm } from "node:fs/promises";
+import { describe, expect, test } from "vitest";
+import { buildSite } from "../support/build";
+
+const fixtures = "tests/fixtures/bad-articles";
+
+/** Each bad article, and the exact lines an editor reads when the build stops. */
+const cases = [
+  {
+    name: "a missing headline",
+    folder: "missing-headline",
+    messages: ["article.md: `headline` is missing"],
+  },
+  {
+    name: "an empty headline",
+    folder: "empty-headline",
+    messages: ["article.md: `headline` must not be empty"],
+  },
+  {
+    name: "a date that is not a date",
+    folder: "not-a-date",
+    messages: [
+      "article.md: `published` must be a calendar date written as YYYY-MM-DD, for example 2015-11-15 (it says “next Friday”)",
+    ],
+  },
+  {
+    name: "a day that does not exist (which YAML alone would roll over into March)",
+    folder: "impossible-date",
+    messages: [
+      "article.md: `published` must be a calendar date written as YYYY-MM-DD, for example 2015-11-15 (it says “2024-02-30”)",
+    ],
+  },
+  {
+    name: "an update before publication",
+    folder: "updated-before-published",
+    messages: [
+      "article.md: `updated` must not be before `published` (2024-02-28 is before 2024-03-01)",
+    ],
+  },
+  {
+    name: "no bullets",
+    folder: "no-bullets",
+    messages: ["article.md: `bullets` needs at least one summary bullet"],
+  },
+  {
+    name: "too many bullets",
+    folder: "too-many-bullets",
+    messages: ["article.md: `bullets` takes at most five summary bullets"],
+  },
+  {
+    name: "a wrong type",
+    folder: "wrong-type",
+    messages: ["article.md: `draft` must be `true` or `false`, but it is the text “yes”"],
+  },
+  {
+    name: "an unknown key",
+    folder: "unknown-key",
+    messages: ["article.md: `hedline` is not a field — did you mean `headline`?"],
+  },
+  {
+    name: "YAML that does not parse",
+    folder: "yaml-error",
+    messages: [
+      "article.md:10: the frontmatter does not parse: missed comma between flow collection entries",
+    ],
+  },
+  {
+    name: "no frontmatter",
+    folder: "no-frontmatter",
+    messages: [
+      "article.md: has no frontmatter: start the file with its fields (headline, bullets, …) between two `---` lines",
+    ],
+  },
+  {
+    name: "a related link that would run script",
+    folder: "script-link",
+    messages: [
+      "article.md: `url` of `related` item 1 must be a web address starting with https:// or http:// (it says “javascript:alert(document.cookie)”)",
+    ],
+  },
+  {
+    name: "two articles that would get the same URL",
+    folder: "same-url",
+    messages: [
+      `talks.md: would have the same URL as ${fixtures}/same-url/talks-copy.md (/articles/2024-03-01/talks-resume-in-vienna/): give one of them its own \`slug\``,
+    ],
+  },
+  {
+    name: "a heading that pins one of the page's own ids",
+    folder: "pinned-page-id",
+    messages: [
+      "article.md:13: the heading “The Talks” pins the id `main`, which the page itself uses: pick another",
+    ],
+  },
+  {
+    name: "two headings that pin the same id",
+    folder: "pinned-twice",
+    messages: [
+      "article.md:17: the heading “More Talks” pins the id `talks`, which another heading pins too",
+    ],
+  },
+  {
+    name: "a former id of a section the article does not have",
+    folder: "former-id-no-section",
+    messages: [
+      "article.md: `formerIds` lists `the-meeting`, but the article has no section with that id (its sections: `the-talks`)",
+    ],
+  },
+  {
+    name: "an update note that points at a paragraph the article does not have",
+    folder: "update-paragraph-missing",
+    messages: [
+      "article.md: `updateNote.paragraph` is 5, but the article has 2 paragraphs (quotes and list items do not count)",
+    ],
+  },
+  {
+    name: "an image that is not there",
+    folder: "missing-image",
+    messages: [
+      "article.md: the image `./photos/vienna.jpg` does not exist (its path starts from the article's folder)",
+    ],
+  },
+];
+
+describe("a build with a bad article", () => {
+  test.each(cases)(
+    "stops for $name, naming the file and the field",
+    async ({ folder, messages }) => {
+      const { exitCode, output, outDir } = await buildSite({
+        CONTENT_DIR: `${fixtures}/${folder}`,
+      });
+      await rm(outDir, { recursive: true, force: true });
+      expect(exitCode, output).toBe(1);
+      for (const message of messages) expect(output).toContain(`${fixtures}/${folder}/${message}`);
+      // The message is the editor's, not a trace of our code or Astro's.
+      expect(output).not.toMatch(/Stack trace|^\s+at |Hint:|\[\w*Error\]/m);
+    },
+  );
+
+  test("names every problem of every file at once", async () => {
+    const { exitCode, output, outDir } = await buildSite({ CONTENT_DIR: fixtures });
+    await rm(outDir, { recursive: true, force: true });
+    expect(exitCode).toBe(1);
+    // The frontmatter of all files is checked before anything is rendered.
+    const frontmatterCases = cases.filter(
+      ({ folder }) => !/^(same-url|pinned|former|missing-image|update-paragraph)/.test(folder),
+    );
+    for (const { folder, messages } of frontmatterCases) {
+      for (const message of messages) expect(output).toContain(`${fixtures}/${folder}/${message}`);
+    }
+  });
+});
