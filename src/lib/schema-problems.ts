@@ -78,7 +78,10 @@ function unknownKey(path: Path, suggestion: Path | undefined, schema: Schema): s
 /** The full path of the field an unknown key probably meant. */
 function suggestField(parent: Path, key: PropertyKey, options: ExplainOptions): Path | undefined {
   const typed = String(key);
-  const synonym = parent.length === 0 ? options.synonyms?.[typed] : undefined;
+  // Own keys only: an editor's `__proto__` or `constructor` is just a key.
+  const synonyms = options.synonyms ?? {};
+  const synonym =
+    parent.length === 0 && Object.hasOwn(synonyms, typed) ? synonyms[typed] : undefined;
   if (synonym !== undefined) return synonym.split(".");
   const name = closestName(typed, fieldNamesAt(options.schema, parent));
   return name === undefined ? undefined : [...parent, name];
@@ -94,8 +97,14 @@ export function fieldNamesAt(schema: Schema, path: Path): string[] {
       shape?: Record<string, Schema>;
       element?: Schema;
     };
-    if (def.type === "object" && typeof key === "string") current = def.shape?.[key];
-    else if (def.type === "array") current = def.element;
+    if (
+      def.type === "object" &&
+      typeof key === "string" &&
+      def.shape &&
+      Object.hasOwn(def.shape, key)
+    ) {
+      current = def.shape[key];
+    } else if (def.type === "array") current = def.element;
     else return [];
     current = current && unwrap(current);
   }
@@ -142,7 +151,7 @@ const expectations: Readonly<Record<string, string>> = {
 };
 
 function expectedWords(expected: string): string {
-  return expectations[expected] ?? expected;
+  return Object.hasOwn(expectations, expected) ? expectations[expected]! : expected;
 }
 
 /** What a YAML value is, in words: "the text “yes”", "a list", "empty". */

@@ -158,6 +158,19 @@ describe("checkFrontmatter", () => {
     expect(messages(lines)).toEqual([`${file}: ${message}`]);
   });
 
+  test("takes keys named like JavaScript's own properties as plain unknown keys", () => {
+    for (const key of ["__proto__", "constructor", "toString"]) {
+      expect(messages([...goodFields, `"${key}": 0`])[0]).toMatch(
+        new RegExp(`^${file}: \`${key}\` is not a field`),
+      );
+    }
+    expect(
+      messages(withField("byline", 'byline: { organisation: Wire, "constructor": 1 }')),
+    ).toEqual([
+      `${file}: \`byline.constructor\` is not a field (the fields here: \`authors\`, \`organisation\`, \`contributors\`)`,
+    ]);
+  });
+
   test("names every problem of a file, one a line", () => {
     expect(messages(["hedline: x", "bullets: []", "timezone: Mars/Olympus"])).toEqual([
       `${file}: \`hedline\` is not a field — did you mean \`headline\`?`,
