@@ -30,7 +30,9 @@ export const GET: APIRoute = async (context) => {
         title: data.headline,
         link,
         pubDate: startOfCalendarDay(data.published, data.timezone),
-        description: articleDescription(data),
+        // Readers render a description as HTML, and ours is text: escaped as
+        // HTML here (and as XML by @astrojs/rss), "<b>" shows as "<b>".
+        description: escapeXml(articleDescription(data)),
         content: feedContent(rendered.html, link),
         customData: feedCreators(data.byline),
       };

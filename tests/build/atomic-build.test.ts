@@ -78,10 +78,18 @@ describe("npm run build", () => {
   });
 
   test("replaces dist/ with the new site when the whole build succeeds", async () => {
-    const result = await runBuildCommand(dist, { CONTENT_DIR: "tests/fixtures/articles/headings" });
+    const result = await runBuildCommand(dist, {
+      CONTENT_DIR: "tests/fixtures/articles/headings",
+      SITE_URL: "https://news.example.org",
+      BASE_PATH: "/reader/",
+    });
 
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain(`The new site is in ${dist}/.`);
+    // The environment reached Astro.
+    expect(await readFile(join(dist, "index.html"), "utf8")).toContain(
+      'href="https://news.example.org/reader/"',
+    );
     const pages = Object.keys(await snapshot(dist));
     expect(pages).toContain("/articles/2024-03-02/sections-of-every-kind/index.html");
     // Nothing of the old site is left in it, nor any folder beside it.

@@ -126,10 +126,10 @@ describe("a build with a bad article", () => {
   test.each(cases)(
     "stops for $name, naming the file and the field",
     async ({ folder, messages }) => {
-      const { exitCode, output, outDir } = await buildSite({
+      const { exitCode, output, workDir } = await buildSite({
         CONTENT_DIR: `${fixtures}/${folder}`,
       });
-      await rm(outDir, { recursive: true, force: true });
+      await rm(workDir, { recursive: true, force: true });
       expect(exitCode, output).toBe(1);
       for (const message of messages) expect(output).toContain(`${fixtures}/${folder}/${message}`);
       // The message is the editor's, not a trace of our code or Astro's.
@@ -138,8 +138,8 @@ describe("a build with a bad article", () => {
   );
 
   test("names every problem of every file at once", async () => {
-    const { exitCode, output, outDir } = await buildSite({ CONTENT_DIR: fixtures });
-    await rm(outDir, { recursive: true, force: true });
+    const { exitCode, output, workDir } = await buildSite({ CONTENT_DIR: fixtures });
+    await rm(workDir, { recursive: true, force: true });
     expect(exitCode).toBe(1);
     // The frontmatter of all files is checked before anything is rendered.
     const frontmatterCases = cases.filter(

@@ -23,7 +23,7 @@ beforeAll(async () => {
   expect(build.exitCode, build.output).toBe(0);
   $ = await loadPage(build.outDir, "articles/2024-03-02/sections-of-every-kind/index.html");
 });
-afterAll(() => rm(build.outDir, { recursive: true, force: true }));
+afterAll(() => rm(build.workDir, { recursive: true, force: true }));
 
 test("gives duplicates -1, no-letter headings a fallback, other scripts readable ids, and pins their id", () => {
   const headings = $(".article-body h2")

@@ -194,7 +194,7 @@ describe("random frontmatter", () => {
     await fc.assert(
       fc.asyncProperty(articles, async (list) => {
         const dir = await mkdtemp(join(tmpdir(), "broadsheet-random-"));
-        let outDir = "";
+        let workDir = "";
         try {
           const files = list.map(([yaml, body], index) => ({
             file: join(dir, `article-${index + 1}.md`),
@@ -206,7 +206,7 @@ describe("random frontmatter", () => {
           );
           const build = await buildSite({ CONTENT_DIR: dir });
           const { exitCode, output } = build;
-          outDir = build.outDir;
+          workDir = build.workDir;
 
           expect(output).not.toMatch(/Stack trace|^\s+at |\[\w*Error\]/m);
           const problemLines = output.split("\n").filter((line) => line.startsWith(dir));
@@ -222,7 +222,7 @@ describe("random frontmatter", () => {
           } else if (exitCode === 0) {
             for (const check of checks) {
               if (!check.ok || check.data.draft) continue;
-              await access(join(outDir, articlePath(check.data)));
+              await access(join(build.outDir, articlePath(check.data)));
             }
           } else {
             // Problems only a render finds: a pinned id taken twice, a shared URL, …
@@ -231,7 +231,7 @@ describe("random frontmatter", () => {
           }
         } finally {
           await rm(dir, { recursive: true, force: true });
-          if (outDir) await rm(outDir, { recursive: true, force: true });
+          if (workDir) await rm(workDir, { recursive: true, force: true });
         }
       }),
       { numRuns: 5 },
