@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -11,6 +12,7 @@ import {
   cardTree,
   createCardRenderer,
   drawCard,
+  fontsDigest,
   headlineFontSize,
   loadCardFonts,
   type CardFont,
@@ -62,7 +64,7 @@ describe("loadCardFonts", () => {
 
 describe("cardCacheKey", () => {
   const key = (headline: string, withFonts = fonts, renderer = "satori@1") =>
-    cardCacheKey(cardTree({ ...g20, headline }), withFonts, renderer);
+    cardCacheKey(cardTree({ ...g20, headline }), fontsDigest(withFonts), renderer);
 
   test("is the same for the same inputs", () => {
     expect(key(g20.headline)).toBe(key(g20.headline));
@@ -123,6 +125,42 @@ describe("createCardRenderer", () => {
         fonts.filter((font) => !font.name.endsWith(` ${subset}`)),
       );
       expect(withSubset.equals(without)).toBe(false);
+    }
+  });
+});
+
+describe("drawing cards ahead of their requests", () => {
+  test("prefetch draws each missing card once, and requests wait for it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "broadsheet-cards-"));
+    const drawnHeadlines: string[] = [];
+    const render = createCardRenderer({
+      projectRoot: root,
+      cacheDir: dir,
+      draw: async (tree) => {
+        drawnHeadlines.push(texts(tree).at(-1)!);
+        return drawCard(tree, fonts);
+      },
+    });
+    const other = { ...g20, headline: "Another Headline" };
+    render.prefetch([g20, other, g20]);
+    const [first, second] = await Promise.all([render(g20), render(other)]);
+    expect(drawnHeadlines.sort()).toEqual([other.headline, g20.headline].sort());
+    expect([first.drawn, second.drawn]).toEqual([false, false]);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".png"))).toHaveLength(2);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test("a worker thread draws the same PNG as the main thread", async () => {
+    const pool = new Piscina({
+      filename: new URL("src/lib/social-card-worker.ts", root).href,
+      maxThreads: 2,
+    });
+    try {
+      const tree = cardTree(g20);
+      const fromWorker = await pool.run({ tree, projectRoot: root.href });
+      expect(Buffer.from(fromWorker).equals(await drawCard(tree, fonts))).toBe(true);
+    } finally {
+      await pool.destroy();
     }
   });
 });

@@ -6,6 +6,13 @@ import { site } from "../../../../site.config";
 
 export const getStaticPaths = (async () => {
   const articles = await getArticles();
+  // A build starts every missing card now, so worker threads draw them while
+  // the main thread renders pages; the dev server draws each on request.
+  if (import.meta.env.PROD) {
+    renderCard.prefetch(
+      articles.map(({ data }) => ({ headline: data.headline, siteName: site.name })),
+    );
+  }
   return articles.map(({ data }) => ({
     params: articleParams(data),
     props: { headline: data.headline },
