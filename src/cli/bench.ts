@@ -1,12 +1,17 @@
 /*
  * The build benchmark: `npm run bench -- --articles N [--runs R]`.
  *
- * Writes N synthetic articles (fixed seed) into a temporary folder, builds
- * them with the real pipeline, and prints pages built, wall seconds, peak
- * memory, dist bytes, and milliseconds per article at the margin: the
- * difference from a one-article build made in the same run, divided by N − 1,
- * so start-up cost is not counted as per-article cost. Each figure is the
- * median of R runs. Removes everything it wrote.
+ * Writes N synthetic articles (fixed seed) into a temporary folder and builds
+ * them with the real pipeline, twice per run:
+ * - first build: nothing cached, so every social card is drawn;
+ * - rebuild: the cards come from their cache; everything else (the content
+ *   layer's store, every page) is made afresh, as on a CI machine that keeps
+ *   only the card cache.
+ * It prints pages built, wall seconds, peak memory, dist bytes, and
+ * milliseconds per article at the margin: the difference from a one-article
+ * build of the same kind made in the same run, divided by N − 1, so start-up
+ * cost is not counted as per-article cost. Each figure is the median of R
+ * runs. Removes everything it wrote.
  */
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
@@ -24,6 +29,12 @@ interface BuildFigures {
   distBytes: number;
 }
 
+/** The medians of a first build and a rebuild of one archive. */
+interface ArchiveFigures {
+  first: BuildFigures;
+  rebuild: BuildFigures;
+}
+
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "1000" },
@@ -32,8 +43,9 @@ const { values } = parseArgs({
 });
 const articles = Number(values.articles);
 const runs = Number(values.runs);
-if (!Number.isInteger(articles) || articles < 2)
+if (!Number.isInteger(articles) || articles < 2) {
   throw new Error("--articles takes a whole number of at least 2");
+}
 if (!Number.isInteger(runs) || runs < 1)
   throw new Error("--runs takes a whole number of at least 1");
 
@@ -43,14 +55,23 @@ const benchesDir = join(projectRoot, "node_modules/.cache/broadsheet-bench");
 await mkdir(benchesDir, { recursive: true });
 const work = await mkdtemp(join(benchesDir, "run-"));
 try {
-  const baseline = await measure(work, "baseline", 1, runs);
-  const full = await measure(work, "full", articles, runs);
-  const marginMs = ((full.wallSeconds - baseline.wallSeconds) * 1000) / (articles - 1);
+  const baseline = await measureArchive(work, "baseline", 1);
+  const full = await measureArchive(work, "full", articles);
+  const margin = (kind: keyof ArchiveFigures) =>
+    (((full[kind].wallSeconds - baseline[kind].wallSeconds) * 1000) / (articles - 1)).toFixed(2);
 
   console.log(`\nBroadsheet build benchmark: ${articles} articles, median of ${runs} run(s)\n`);
   console.table({
-    [`1 article`]: row(baseline),
-    [`${articles} articles`]: { ...row(full), "ms/article (margin)": marginMs.toFixed(2) },
+    "1 article, first build": row(baseline.first),
+    "1 article, rebuild": row(baseline.rebuild),
+    [`${articles} articles, first build`]: {
+      ...row(full.first),
+      "ms/article (margin)": margin("first"),
+    },
+    [`${articles} articles, rebuild`]: {
+      ...row(full.rebuild),
+      "ms/article (margin)": margin("rebuild"),
+    },
   });
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -65,64 +86,79 @@ function row(figures: BuildFigures) {
   };
 }
 
-/** Builds `count` articles `runs` times, each from a cold cache, and returns the medians. */
-async function measure(
-  work: string,
-  name: string,
-  count: number,
-  runs: number,
-): Promise<BuildFigures> {
+/** Builds `count` articles `runs` times, each time a first build then a rebuild. */
+async function measureArchive(work: string, name: string, count: number): Promise<ArchiveFigures> {
   const contentDir = join(work, `${name}-content`);
   await writeSyntheticArticles(contentDir, count);
-  const results: BuildFigures[] = [];
-  for (let run = 0; run < runs; run++) {
+  const firsts: BuildFigures[] = [];
+  const rebuilds: BuildFigures[] = [];
+  for (let run = 1; run <= runs; run++) {
     // The build's working folder holds its output, so that Astro's
     // intermediate bundle goes there too and not to the project's .astro/.
     const buildDir = join(work, `${name}-build`);
-    const outDir = join(buildDir, "dist");
     const cacheDir = join(buildDir, "cache");
     await rm(buildDir, { recursive: true, force: true });
     await mkdir(buildDir);
-    const started = performance.now();
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [join(projectRoot, "src/cli/measured-build.ts"), outDir],
-      {
-        cwd: buildDir,
-        env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir },
-        maxBuffer: 256 * 2 ** 20,
-      },
+    firsts.push(await build(buildDir, contentDir, cacheDir));
+    // Keep only the drawn cards: the rebuild renders everything else again.
+    for (const entry of await readdir(cacheDir)) {
+      if (entry !== "social-cards")
+        await rm(join(cacheDir, entry), { recursive: true, force: true });
+    }
+    rebuilds.push(await build(buildDir, contentDir, cacheDir));
+    const seconds = (list: BuildFigures[]) => list.at(-1)!.wallSeconds.toFixed(2);
+    process.stderr.write(
+      `  ${name}, run ${run}/${runs}: first ${seconds(firsts)} s, rebuild ${seconds(rebuilds)} s\n`,
     );
-    const wallSeconds = (performance.now() - started) / 1000;
-    const { maxRssBytes } = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
-      maxRssBytes: number;
-    };
-    const { pages, bytes } = await folderFigures(outDir);
-    results.push({ wallSeconds, maxRssBytes, pages, distBytes: bytes });
-    process.stderr.write(`  ${name}: run ${run + 1}/${runs}: ${wallSeconds.toFixed(2)} s\n`);
   }
+  return { first: medians(firsts), rebuild: medians(rebuilds) };
+}
+
+/** One build in a child process of its own, so its memory is measured alone. */
+async function build(
+  buildDir: string,
+  contentDir: string,
+  cacheDir: string,
+): Promise<BuildFigures> {
+  const outDir = join(buildDir, "dist");
+  await rm(outDir, { recursive: true, force: true });
+  const started = performance.now();
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(projectRoot, "src/cli/measured-build.ts"), outDir],
+    {
+      cwd: buildDir,
+      env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir },
+      maxBuffer: 256 * 2 ** 20,
+    },
+  );
+  const wallSeconds = (performance.now() - started) / 1000;
+  const { maxRssBytes } = JSON.parse(stdout.trim().split("\n").at(-1)!) as { maxRssBytes: number };
+  return { wallSeconds, maxRssBytes, ...(await folderFigures(outDir)) };
+}
+
+/** How many HTML pages a folder holds, and its total bytes. */
+async function folderFigures(dir: string): Promise<{ pages: number; distBytes: number }> {
+  let pages = 0;
+  let distBytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    distBytes += (await stat(join(entry.parentPath, entry.name))).size;
+    if (entry.name.endsWith(".html")) pages++;
+  }
+  return { pages, distBytes };
+}
+
+function medians(results: BuildFigures[]): BuildFigures {
+  const median = (numbers: number[]) => {
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
   return {
     wallSeconds: median(results.map((r) => r.wallSeconds)),
     maxRssBytes: median(results.map((r) => r.maxRssBytes)),
     pages: results[0]!.pages,
     distBytes: results[0]!.distBytes,
   };
-}
-
-/** How many HTML pages a folder holds, and its total bytes. */
-async function folderFigures(dir: string): Promise<{ pages: number; bytes: number }> {
-  let pages = 0;
-  let bytes = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    if (entry.name.endsWith(".html")) pages++;
-  }
-  return { pages, bytes };
-}
-
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
