@@ -1,9 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Root } from "hast";
-import { toString } from "hast-util-to-string";
-import rehypeParse from "rehype-parse";
-import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { Parser } from "htmlparser2";
 
 /**
  * The Content-Security-Policy directives of every page besides `script-src`
@@ -60,17 +56,38 @@ export interface InlineCode {
 /** Script types a browser runs; any other type (such as `application/ld+json`) is a data block. */
 const scriptTypes = new Set(["", "module", "text/javascript", "application/javascript"]);
 
-/** Finds the inline scripts and styles of an HTML document. */
+/**
+ * Finds the inline scripts and styles of an HTML document. htmlparser2 reads
+ * `<script>` and `<style>` as raw text, as browsers do, and is fast enough to
+ * run over every page of a large archive (parse5 through rehype-parse took
+ * 0.65 ms a page, most of the time a 1,000-article build spent here).
+ */
 export function inlineCodeOf(html: string): InlineCode {
-  const tree: Root = unified().use(rehypeParse).parse(html);
   const code: InlineCode = { scripts: [], styles: [] };
-  visit(tree, "element", (node) => {
-    if (node.tagName === "style") code.styles.push(toString(node));
-    if (node.tagName === "script" && node.properties["src"] === undefined) {
-      const type = String(node.properties["type"] ?? "").toLowerCase();
-      if (scriptTypes.has(type)) code.scripts.push(toString(node));
-    }
-  });
+  // The element being read and its text so far; undefined outside one.
+  let open: { list: string[]; text: string } | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === "style") open = { list: code.styles, text: "" };
+        const type = (attributes["type"] ?? "").toLowerCase();
+        if (name === "script" && attributes["src"] === undefined && scriptTypes.has(type)) {
+          open = { list: code.scripts, text: "" };
+        }
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag(name) {
+        if (open && (name === "style" || name === "script")) {
+          open.list.push(open.text);
+          open = undefined;
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
   return code;
 }
 
