@@ -3,6 +3,7 @@ import { unified } from "@astrojs/markdown-remark";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import rehypeRaw from "rehype-raw";
+import rehypeSlug from "rehype-slug";
 import dataStoreFromFile from "./src/integrations/data-store-from-file.ts";
 import { deploymentNotice } from "./src/integrations/deployment-notice.ts";
 import { securityHeaders } from "./src/integrations/security-headers.ts";
@@ -14,6 +15,7 @@ import rehypeBaseLinks from "./src/plugins/rehype-base-links.ts";
 import rehypeCleanHtml from "./src/plugins/rehype-clean-html.ts";
 import rehypeFormerIds from "./src/plugins/rehype-former-ids.ts";
 import rehypeHeadingIds from "./src/plugins/rehype-heading-ids.ts";
+import rehypeHeadingPins from "./src/plugins/rehype-heading-pins.ts";
 import rehypeParagraphIds from "./src/plugins/rehype-paragraph-ids.ts";
 import rehypeSectionLinks from "./src/plugins/rehype-section-links.ts";
 import rehypeUpdateParagraph from "./src/plugins/rehype-update-paragraph.ts";
@@ -33,8 +35,10 @@ export default defineConfig({
   // the one URL shape that every static host serves without redirects.
   trailingSlash: "always",
   // The article page's CSS is inlined whatever its size, so the page needs
-  // one request: the HTML.
-  build: { format: "directory", inlineStylesheets: "always" },
+  // one request: the HTML. Four pages are generated at a time: generation
+  // mostly waits on the disk, and a 1,000-article build spent 8.0 s there one
+  // page at a time, 4.2 s four at a time.
+  build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
   // Astro hashes the scripts and styles it emits into a CSP <meta>;
   // securityHeaders() narrows it to what each page holds and writes _headers.
   security: { csp: { directives: [...CSP_DIRECTIVES] } },
@@ -60,6 +64,8 @@ export default defineConfig({
         // so the sanitiser sees it, and sanitise before we add ids and links.
         rehypeRaw,
         [rehypeCleanHtml, { schema: articleHtmlSchema }],
+        [rehypeHeadingPins, { isReserved: isPageId }],
+        rehypeSlug,
         [rehypeHeadingIds, { isReserved: isPageId }],
         [rehypeFormerIds, { isReserved: isPageId }],
         rehypeSectionLinks,
