@@ -1,3 +1,4 @@
+import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
@@ -5,14 +6,13 @@ import { describe, expect, test } from "vitest";
 import { VFile } from "vfile";
 import { isPageId } from "../../src/lib/page-ids";
 import rehypeFormerIds, { type FormerIds } from "../../src/plugins/rehype-former-ids";
-import rehypeHeadingIds from "../../src/plugins/rehype-heading-ids";
 
 /** Renders Markdown with Astro's frontmatter on the file, as Astro's pipeline does. */
 async function render(markdown: string, formerIds?: FormerIds) {
   const file = new VFile({ value: markdown, data: { astro: { frontmatter: { formerIds } } } });
   await remark()
     .use(remarkRehype)
-    .use(rehypeHeadingIds)
+    .use(rehypeSlug)
     .use(rehypeFormerIds, { isReserved: isPageId })
     .use(rehypeStringify)
     .process(file);

@@ -4,12 +4,16 @@ import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
 import { isPageId } from "../../src/lib/page-ids";
+import rehypeSlug from "rehype-slug";
 import rehypeHeadingIds, { type Options } from "../../src/plugins/rehype-heading-ids";
+import rehypeHeadingPins from "../../src/plugins/rehype-heading-pins";
 
 async function render(markdown: string, options?: Options) {
   const file = await remark()
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
+    .use(rehypeHeadingPins, options)
+    .use(rehypeSlug)
     .use(rehypeHeadingIds, options)
     .use(rehypeStringify)
     .process(markdown);
@@ -22,7 +26,7 @@ async function ids(markdown: string, options?: Options): Promise<string[]> {
   return [...html.matchAll(/ id="([^"]*)"/g)].map((match) => match[1]!);
 }
 
-describe("rehypeHeadingIds", () => {
+describe("heading ids: rehypeHeadingPins, rehype-slug, rehypeHeadingIds", () => {
   test("makes ids from headings' text, as GitHub does", async () => {
     expect((await render("## Assad’s Future")).html).toBe(
       '<h2 id="assads-future">Assad’s Future</h2>',
@@ -57,10 +61,16 @@ describe("rehypeHeadingIds", () => {
     ]);
   });
 
-  test("never takes an id the page itself uses", async () => {
+  test("never takes an id the page itself uses, nor renames another heading to avoid one", async () => {
+    // The second "Main" keeps the main-1 rehype-slug gave it; the first,
+    // which may not be `main`, takes the next free number.
     expect(
       await ids("## Main\n\n## TOC Heading\n\n## P 1\n\n## Main", { isReserved: isPageId }),
-    ).toEqual(["main-1", "toc-heading-1", "p-1-1", "main-2"]);
+    ).toEqual(["main-2", "toc-heading-1", "p-1-1", "main-1"]);
+  });
+
+  test("remakes an id that starts or ends with _ or -, so no heading is named __proto__", async () => {
+    expect(await ids("## __proto__\n\n## -constructor-")).toEqual(["proto", "constructor"]);
   });
 
   test("takes a pinned id and removes the marker from the text", async () => {
@@ -128,7 +138,11 @@ describe("rehypeHeadingIds", () => {
   });
 
   test("keeps one document's ids apart from the next one's", async () => {
-    const processor = remark().use(remarkRehype).use(rehypeHeadingIds).use(rehypeStringify);
+    const processor = remark()
+      .use(remarkRehype)
+      .use(rehypeSlug)
+      .use(rehypeHeadingIds)
+      .use(rehypeStringify);
     expect(String(await processor.process("## A"))).toBe('<h2 id="a">A</h2>');
     expect(String(await processor.process("## A"))).toBe('<h2 id="a">A</h2>');
   });

@@ -1,15 +1,15 @@
+import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import rehypeHeadingIds from "../../src/plugins/rehype-heading-ids";
 import rehypeRemoveSectionLinks from "../../src/plugins/rehype-remove-section-links";
 import rehypeSectionLinks from "../../src/plugins/rehype-section-links";
 
 async function render(markdown: string): Promise<string> {
   const file = await remark()
     .use(remarkRehype)
-    .use(rehypeHeadingIds)
+    .use(rehypeSlug)
     .use(rehypeSectionLinks)
     .use(rehypeRemoveSectionLinks)
     .use(rehypeStringify)

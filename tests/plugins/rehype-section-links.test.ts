@@ -1,14 +1,14 @@
+import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import rehypeHeadingIds from "../../src/plugins/rehype-heading-ids";
 import rehypeSectionLinks, { type Options } from "../../src/plugins/rehype-section-links";
 
 async function render(markdown: string, options?: Options): Promise<string> {
   const file = await remark()
     .use(remarkRehype)
-    .use(rehypeHeadingIds)
+    .use(rehypeSlug)
     .use(rehypeSectionLinks, options)
     .use(rehypeStringify)
     .process(markdown);
