@@ -58,7 +58,9 @@ export default function rehypeHeadingPins(options: Options = {}) {
 }
 
 function markAuthored(heading: Element): void {
-  heading.data = { ...heading.data, authoredId: true };
+  if (heading.data) heading.data.authoredId = true;
+  // hast-util-from-parse5 declares its optional `position` as required.
+  else heading.data = { authoredId: true } as Element["data"];
 }
 
 /** Removes a `{#id}` marker from the end of the heading's text and returns the id in it. */
