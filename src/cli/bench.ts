@@ -17,6 +17,7 @@ import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
+import { buildEnv } from "./build-env.ts";
 import { writeSyntheticArticles } from "./synthetic-articles.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
@@ -128,7 +129,8 @@ async function build(
     [join(projectRoot, "src/cli/measured-build.ts"), outDir],
     {
       cwd: buildDir,
-      env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir },
+      // The environment `npm run build` gives Astro, so the figures are its.
+      env: buildEnv({ ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir }),
       maxBuffer: 256 * 2 ** 20,
     },
   );

@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildEnv } from "./build-env.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
@@ -32,6 +33,7 @@ function takeOutDir(args: readonly string[]): { outDir: string; rest: string[] }
 function astroBuild(outDir: string, args: readonly string[]): Promise<number> {
   const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
     cwd: projectRoot,
+    env: buildEnv(),
     stdio: "inherit",
   });
   // Ctrl-C reaches the child through the terminal; a `kill` from outside may not.

@@ -1,0 +1,13 @@
+/**
+ * Environment for the process that runs `astro build`, merged under the
+ * caller's own (which wins).
+ *
+ * Page generation writes thousands of files, hashes every page for its CSP
+ * and reads the cached social cards, all through libuv's thread pool, which
+ * has 4 threads unless told otherwise. With 16, a 1,000-article rebuild took
+ * 8.8–9.7 s instead of 10.2–10.7 s on a 2-core machine. It must be set before
+ * the process starts, hence here and not in astro.config.mjs.
+ */
+export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { UV_THREADPOOL_SIZE: "16", ...env };
+}
