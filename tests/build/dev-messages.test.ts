@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from "node:util";
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -45,7 +46,8 @@ async function startDev(contentDir: string): Promise<Dev> {
   let output = "";
   const listeners = new Set<() => void>();
   const read = (chunk: Buffer) => {
-    output += String(chunk);
+    // Plain text: under CI=true Astro colours its log.
+    output += stripVTControlCharacters(String(chunk));
     for (const listener of listeners) listener();
   };
   child.stdout!.on("data", read);

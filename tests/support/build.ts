@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 
 /** The project's root folder. */
 export const projectRoot = resolve(import.meta.dirname, "../..");
@@ -23,7 +23,12 @@ export interface BuildResult extends RunResult {
   workDir: string;
 }
 
-/** Runs a Node script with the project's Node, extra environment and the content-layer cache given. */
+/**
+ * Runs a Node script with the project's Node, extra environment and the
+ * content-layer cache given. Its output comes back as plain text: under
+ * `CI=true` Astro colours its log, and the escape codes would sit between
+ * the words the tests look for.
+ */
 async function runNode(
   args: readonly string[],
   { cwd, cacheDir, env }: { cwd: string; cacheDir: string; env: Record<string, string> },
@@ -34,14 +39,17 @@ async function runNode(
       env: { ...process.env, ASTRO_CACHE_DIR: cacheDir, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { exitCode: 0, output: stdout + stderr };
+    return { exitCode: 0, output: stripVTControlCharacters(stdout + stderr) };
   } catch (error) {
     const {
       code,
       stdout = "",
       stderr = "",
     } = error as { code?: number; stdout?: string; stderr?: string };
-    return { exitCode: typeof code === "number" ? code : 1, output: stdout + stderr };
+    return {
+      exitCode: typeof code === "number" ? code : 1,
+      output: stripVTControlCharacters(stdout + stderr),
+    };
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
