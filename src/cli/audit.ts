@@ -10,11 +10,14 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
 import { serveStatic } from "./static-server.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
 const distDir = join(projectRoot, "dist");
-const chromePath = process.env["CHROME_PATH"] ?? "/usr/bin/chromium";
+const chromePath = findChromium();
+if (!chromePath)
+  throw new Error("No Chromium found: run `node src/cli/install-chromium.ts` first.");
 const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 /** The first article page in the build, as a URL path. */
@@ -33,16 +36,7 @@ const userDataDir = await mkdtemp(join(tmpdir(), "broadsheet-lighthouse-"));
 const chrome = await launch({
   chromePath,
   userDataDir,
-  chromeFlags: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  chromeFlags: CHROMIUM_FLAGS,
 });
 
 let failed = false;

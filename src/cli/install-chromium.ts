@@ -13,6 +13,22 @@ import { dirname, join } from "node:path";
 /** Where Debian's `chromium` package puts the browser. */
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
+/**
+ * Chromium's flags for this machine's closed network: no background
+ * connections, nothing fetched at start. Every launch also needs a fresh
+ * `--user-data-dir` (Playwright adds its own; chrome-launcher takes one).
+ */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 const require = createRequire(import.meta.url);
 
 /** Where Playwright's own download of Chromium lives, once installed. */

@@ -3,24 +3,8 @@ import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { findChromium } from "../../src/cli/install-chromium";
+import { CHROMIUM_FLAGS, findChromium } from "../../src/cli/install-chromium";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server";
-
-/**
- * Chromium's flags for this machine's closed network: no background
- * connections, nothing fetched at start. Playwright adds `--headless` and a
- * fresh `--user-data-dir` to every launch itself.
- */
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Starts the Chromium that `npm test` made sure of (`src/cli/install-chromium.ts`). */
 export async function launchChromium(): Promise<Browser> {
