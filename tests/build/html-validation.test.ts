@@ -1,7 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { describe, expect, inject, test } from "vitest";
+import { htmlPages } from "../support/html";
 
 const validator = new HtmlValidate({
   extends: ["html-validate:recommended", "html-validate:document"],
@@ -13,13 +14,9 @@ const validator = new HtmlValidate({
   },
 });
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
-}
-
 /** Every problem html-validate finds in the build's pages, as "file:line:column rule message". */
 async function problems(dir: string): Promise<{ files: number; errors: string[] }> {
-  const files = await htmlFiles(dir);
+  const files = await htmlPages(dir);
   const errors: string[] = [];
   for (const file of files) {
     const report = await validator.validateString(await readFile(join(dir, file), "utf8"), file);

@@ -1,5 +1,6 @@
 import { expect, inject, test } from "vitest";
-import { htmlPages, ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";
+import { htmlPages } from "../support/html";
+import { ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";
 
 test("every built page, with everything it needs to render, fits in one round trip", async () => {
   const distDir = inject("distDir");

@@ -5,8 +5,8 @@ import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
 import { buildSite, type BuildResult } from "../support/build";
-import { loadPage } from "../support/html";
-import { htmlPages, ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";
+import { htmlPages, loadPage } from "../support/html";
+import { ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";
 
 // 45 articles at 20 a page: two full pages and a last one of 5.
 const ARTICLES = 45;

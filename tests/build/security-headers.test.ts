@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { subpathSite } from "../support/global-build";
+import { htmlPages } from "../support/html";
 import { parseHeadersFile, serveStatic, type StaticServer } from "../../src/cli/static-server";
 
 /** A policy's directives by name, each a list of sources. */
@@ -32,9 +33,8 @@ interface Page {
 }
 
 async function readPages(dir: string): Promise<Page[]> {
-  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith(".html"));
   return Promise.all(
-    files.sort().map(async (file) => {
+    (await htmlPages(dir)).map(async (file) => {
       const $ = cheerio.load(await readFile(join(dir, file), "utf8"));
       const page: Page = { file, policies: [], scripts: new Set(), styles: new Set(), blocked: [] };
       $("script:not([src])").each((_, script) => {

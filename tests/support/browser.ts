@@ -1,10 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, relative, sep } from "node:path";
+import { sep } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { CHROMIUM_FLAGS, findChromium } from "../../src/cli/install-chromium";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server";
+import { htmlPages } from "./html";
 
 /** Starts the Chromium that `npm test` made sure of (`src/cli/install-chromium.ts`). */
 export async function launchChromium(): Promise<Browser> {
@@ -24,10 +25,8 @@ export const ARTICLE_PATH =
 
 /** The URL path of every page of a built site: `/`, `/articles/…/`, `/404.html`. */
 export async function sitePages(distDir: string): Promise<string[]> {
-  const files = await readdir(distDir, { recursive: true });
-  return files
-    .filter((file) => file.endsWith(".html"))
-    .map((file) => `/${relative(distDir, join(distDir, file)).split(sep).join("/")}`)
+  return (await htmlPages(distDir))
+    .map((file) => `/${file.split(sep).join("/")}`)
     .map((path) => path.replace(/(^|\/)index\.html$/, "$1"))
     .sort();
 }

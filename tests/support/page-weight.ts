@@ -1,5 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as cheerio from "cheerio";
 
@@ -19,15 +19,6 @@ export interface PageWeight {
 }
 
 const gzipSize = (data: Buffer | string) => gzipSync(data).length;
-
-/** Every HTML page inside `distDir`, as paths relative to it. */
-export async function htmlPages(distDir: string): Promise<string[]> {
-  const entries = await readdir(distDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => relative(distDir, join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /**
  * Weighs a built page: its HTML plus everything on this site it makes the
