@@ -2,25 +2,13 @@
 import { unified } from "@astrojs/markdown-remark";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
-import rehypeRaw from "rehype-raw";
-import rehypeSlug from "rehype-slug";
-import dataStoreFromFile from "./src/integrations/data-store-from-file.ts";
-import { deploymentNotice } from "./src/integrations/deployment-notice.ts";
-import { securityHeaders } from "./src/integrations/security-headers.ts";
-import { CSP_DIRECTIVES } from "./src/lib/csp.ts";
-import { resolveDeployment } from "./src/lib/deployment.ts";
-import { isPageId } from "./src/lib/page-ids.ts";
-import rehypeAstroMessages from "./src/plugins/rehype-astro-messages.ts";
-import rehypeBaseLinks from "./src/plugins/rehype-base-links.ts";
-import rehypeCleanHtml from "./src/plugins/rehype-clean-html.ts";
-import rehypeFormerIds from "./src/plugins/rehype-former-ids.ts";
-import rehypeHeadingIds from "./src/plugins/rehype-heading-ids.ts";
-import rehypeHeadingPins from "./src/plugins/rehype-heading-pins.ts";
-import rehypeParagraphIds from "./src/plugins/rehype-paragraph-ids.ts";
-import rehypeSectionLinks from "./src/plugins/rehype-section-links.ts";
-import rehypeUpdateParagraph from "./src/plugins/rehype-update-paragraph.ts";
-import remarkReadingTime from "./src/plugins/remark-reading-time.ts";
-import { articleHtmlSchema } from "./src/schemas/article-html.ts";
+import dataStoreFromFile from "./src/content/data-store-from-file.ts";
+import { markdownPipeline } from "./src/markdown/pipeline.ts";
+import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
+import { resolveDeployment } from "./src/publishing/deployment.ts";
+import { deploymentNotice } from "./src/publishing/deployment-notice.ts";
+import { securityHeaders } from "./src/publishing/security-headers.ts";
+import { cardWorkerUrl } from "./src/social-cards/worker-url.ts";
 
 // SITE_URL and BASE_PATH say where the site will be served (see the README).
 const deployment = resolveDeployment(process.env);
@@ -44,6 +32,7 @@ export default defineConfig({
   security: { csp: { directives: [...CSP_DIRECTIVES] } },
   integrations: [
     dataStoreFromFile(),
+    cardWorkerUrl(),
     deploymentNotice(deployment),
     sitemap({ filter: (page) => !page.endsWith("/404/") }),
     securityHeaders(),
@@ -53,28 +42,7 @@ export default defineConfig({
     // CSP forbids, and Prism's classes (for which there is no theme) run before
     // our plugins, so the sanitiser would strip them and warn about each one.
     syntaxHighlight: false,
-    processor: unified({
-      // The newsroom's typography is already right (the wire copy has its
-      // curly quotes and dashes), and rewriting it cost 60% of Markdown
-      // rendering time in a profile of 1,000 articles.
-      smartypants: false,
-      remarkPlugins: [remarkReadingTime],
-      rehypePlugins: [
-        // Astro parses pasted HTML only after every plugin; parse it first,
-        // so the sanitiser sees it, and sanitise before we add ids and links.
-        rehypeRaw,
-        [rehypeCleanHtml, { schema: articleHtmlSchema }],
-        [rehypeHeadingPins, { isReserved: isPageId }],
-        rehypeSlug,
-        [rehypeHeadingIds, { isReserved: isPageId }],
-        [rehypeFormerIds, { isReserved: isPageId }],
-        rehypeSectionLinks,
-        rehypeParagraphIds,
-        rehypeUpdateParagraph,
-        [rehypeBaseLinks, { base: deployment.base }],
-        // Last, so it hands every plugin's warnings and errors to the loader.
-        rehypeAstroMessages,
-      ],
-    }),
+    // The plugins, in order, and why: src/markdown/pipeline.ts.
+    processor: unified(markdownPipeline({ base: deployment.base })),
   },
 });

@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { buildEnv } from "./build-env.ts";
-import { writeSyntheticArticles } from "./synthetic-articles.ts";
+import { writeSyntheticArticles } from "../../tests/support/synthetic-articles.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
 

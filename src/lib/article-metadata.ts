@@ -1,10 +1,17 @@
 import type { NewsArticle, WithContext } from "schema-dts";
-import type { ArticleData } from "../schemas/article";
 import { formatIsoWithOffset } from "./dates";
-import { articleDescription } from "./metadata";
-import type { ArticleTimes, SocialImage } from "./page-metadata";
-import { CARD_HEIGHT, CARD_WIDTH } from "./social-card";
+import { articleDescription, type DescriptionFields } from "./description";
+import { cardImage, type ArticleTimes, type SocialImage } from "./social-meta";
 import { newsArticleJsonLd } from "./structured-data";
+
+/** The frontmatter fields an article's metadata is made from (the schema's output has them). */
+export interface ArticleMetadataFields extends DescriptionFields {
+  headline: string;
+  published: string;
+  updated?: string | undefined;
+  timezone: string;
+  byline: { authors: readonly string[]; organisation: string; contributors: readonly string[] };
+}
 
 /** Where an article is published, for its metadata. */
 export interface ArticleSetting {
@@ -26,7 +33,7 @@ export interface ArticleMetadata {
 
 /** Gathers an article's metadata from its frontmatter: one place, so tags and JSON-LD agree. */
 export function articleMetadata(
-  data: ArticleData,
+  data: ArticleMetadataFields,
   { url, cardUrl, siteName, language }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
@@ -34,12 +41,7 @@ export function articleMetadata(
     publishedTime: formatIsoWithOffset(data.published, data.timezone),
     modifiedTime: formatIsoWithOffset(data.updated ?? data.published, data.timezone),
   };
-  const image: SocialImage = {
-    url: cardUrl,
-    alt: `${siteName}: ${data.headline}`,
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-  };
+  const image = cardImage(cardUrl, `${siteName}: ${data.headline}`);
   const jsonLd = newsArticleJsonLd({
     url,
     headline: data.headline,

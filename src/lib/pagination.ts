@@ -20,11 +20,6 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
   }));
 }
 
-/** The path of a list page below the site's base: page 1 is the front page. */
-export function listPagePath(number: number): string {
-  return number === 1 ? "" : `page/${number}/`;
-}
-
 /**
  * The page numbers a pager shows: the first, the last, and a window around the
  * current page, with `null` where numbers are left out. It stays a handful of

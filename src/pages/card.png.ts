@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { renderCard } from "../data/social-cards";
+import { renderCard } from "../social-cards/pool";
 import { site } from "../site.config";
 
 /** The site's own social card, for the pages that are not articles. */

@@ -1,10 +1,9 @@
 import type { APIRoute } from "astro";
-import { absoluteUrl } from "../lib/page-metadata";
-import { withBase } from "../lib/urls";
+import { urls } from "../data/site-urls";
 
 /** Lets every crawler in and names the sitemap. Crawlers read it only at a host's root. */
-export const GET: APIRoute = ({ site, url }) => {
-  const sitemap = absoluteUrl(site ?? url, withBase(import.meta.env.BASE_URL, "sitemap-index.xml"));
+export const GET: APIRoute = () => {
+  const sitemap = urls.absolute("sitemap-index.xml");
   return new Response(`User-agent: *\nDisallow:\n\nSitemap: ${sitemap}\n`, {
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });

@@ -1,29 +1,26 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { getArticles } from "../data/articles";
-import { articlePath } from "../lib/article-path";
+import { urls } from "../data/site-urls";
 import { startOfCalendarDay } from "../lib/dates";
-import { escapeXml, FEED_ITEM_LIMIT, feedContent, feedCreators } from "../lib/feed";
-import { articleDescription } from "../lib/metadata";
-import { absoluteUrl } from "../lib/page-metadata";
-import { withBase } from "../lib/urls";
+import { articleDescription } from "../lib/description";
+import { escapeXml, FEED_ITEM_LIMIT, feedCreators } from "../lib/feed";
+import { feedContent } from "../markdown/feed-html";
 import { site } from "../site.config";
 
 /** The RSS 2.0 feed: the newest articles, each in full as sanitised HTML. */
-export const GET: APIRoute = async (context) => {
-  const origin = context.site ?? context.url;
-  const base = import.meta.env.BASE_URL;
+export const GET: APIRoute = async () => {
   const articles = (await getArticles()).slice(0, FEED_ITEM_LIMIT);
   return rss({
     title: site.name,
     description: site.description,
-    site: absoluteUrl(origin, withBase(base)),
+    site: urls.absolute(),
     xmlns: { atom: "http://www.w3.org/2005/Atom", dc: "http://purl.org/dc/elements/1.1/" },
     customData:
       `<language>${escapeXml(site.lang)}</language>` +
-      `<atom:link href="${escapeXml(absoluteUrl(origin, withBase(base, "rss.xml")))}" rel="self" type="application/rss+xml"/>`,
+      `<atom:link href="${escapeXml(urls.absolute("rss.xml"))}" rel="self" type="application/rss+xml"/>`,
     items: articles.map(({ data, rendered }) => {
-      const link = absoluteUrl(origin, withBase(base, articlePath(data)));
+      const link = urls.articleAbsolute(data);
       if (rendered?.html === undefined)
         throw new Error(`${data.headline}: no rendered HTML for the feed`);
       return {

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { crawl, type CrawlResult } from "../support/crawl";
 import { subpathSite } from "../support/global-build";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server";
+import { serveStatic, type StaticServer } from "../support/static-server";
 
 const publicUrl = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
 

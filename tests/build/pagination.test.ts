@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
+import { writeSyntheticArticles } from "../support/synthetic-articles";
 import { buildSite, type BuildResult } from "../support/build";
 import { htmlPages, loadPage } from "../support/html";
 import { ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";

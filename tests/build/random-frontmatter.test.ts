@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { articlePath } from "../../src/lib/article-path";
-import { checkFrontmatter } from "../../src/lib/frontmatter-check";
-import { formatProblem } from "../../src/lib/problems";
-import { articleSchema, fieldSynonyms } from "../../src/schemas/article";
+import { articlePath } from "../../src/lib/site-urls";
+import { checkFrontmatter } from "../../src/content/checks/frontmatter-check";
+import { formatProblem } from "../../src/content/checks/problems";
+import { articleSchema } from "../../src/content/schema/article";
+import { fieldSynonyms } from "../../src/content/schema/field-synonyms";
 import { buildSite } from "../support/build";
 
 /** A YAML value written as it is (a date, a word, broken syntax), not as JSON. */

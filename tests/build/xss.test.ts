@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { CheerioAPI } from "cheerio";
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { articlePath } from "../../src/lib/article-path";
+import { articlePath } from "../../src/lib/site-urls";
 import { FEED_ITEM_LIMIT } from "../../src/lib/feed";
 import { buildSite, type BuildResult } from "../support/build";
 import { loadPage } from "../support/html";

@@ -2,7 +2,7 @@ import rehypeParse from "rehype-parse";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import { describe, expect, test } from "vitest";
-import rehypeAbsoluteUrls from "../../src/plugins/rehype-absolute-urls";
+import rehypeAbsoluteUrls from "../../src/markdown/plugins/rehype-absolute-urls";
 
 const base = "https://news.example.org/reader/articles/2015-11-15/putin/";
 

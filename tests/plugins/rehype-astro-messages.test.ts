@@ -4,7 +4,8 @@ import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { expect, test } from "vitest";
 import type { VFile } from "vfile";
-import rehypeAstroMessages, { messagesKey } from "../../src/plugins/rehype-astro-messages";
+import { messagesKey } from "../../src/lib/document-messages";
+import rehypeAstroMessages from "../../src/markdown/plugins/rehype-astro-messages";
 
 /** A plugin that warns about every heading and fails on the first paragraph. */
 function complain() {

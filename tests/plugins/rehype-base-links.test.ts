@@ -2,7 +2,7 @@ import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import rehypeBaseLinks, { type Options } from "../../src/plugins/rehype-base-links";
+import rehypeBaseLinks, { type Options } from "../../src/markdown/plugins/rehype-base-links";
 
 async function render(markdown: string, options?: Options): Promise<string> {
   const file = await remark()

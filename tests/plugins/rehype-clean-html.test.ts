@@ -4,9 +4,9 @@ import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import { messagesKey, type DocumentMessage } from "../../src/plugins/rehype-astro-messages";
-import rehypeCleanHtml from "../../src/plugins/rehype-clean-html";
-import { articleHtmlSchema } from "../../src/schemas/article-html";
+import { messagesKey, type DocumentMessage } from "../../src/lib/document-messages";
+import rehypeCleanHtml from "../../src/markdown/plugins/rehype-clean-html";
+import { articleHtmlSchema } from "../../src/markdown/article-html-schema";
 import { renderMarkdown } from "../support/markdown";
 import { unsafeParts, xssPayloads } from "../support/xss";
 

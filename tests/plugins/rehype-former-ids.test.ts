@@ -5,7 +5,7 @@ import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
 import { VFile } from "vfile";
 import { isPageId } from "../../src/lib/page-ids";
-import rehypeFormerIds, { type FormerIds } from "../../src/plugins/rehype-former-ids";
+import rehypeFormerIds, { type FormerIds } from "../../src/markdown/plugins/rehype-former-ids";
 
 /** Renders Markdown with Astro's frontmatter on the file, as Astro's pipeline does. */
 async function render(markdown: string, formerIds?: FormerIds) {

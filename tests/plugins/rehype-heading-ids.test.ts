@@ -5,8 +5,8 @@ import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
 import { isPageId } from "../../src/lib/page-ids";
 import rehypeSlug from "rehype-slug";
-import rehypeHeadingIds, { type Options } from "../../src/plugins/rehype-heading-ids";
-import rehypeHeadingPins from "../../src/plugins/rehype-heading-pins";
+import rehypeHeadingIds, { type Options } from "../../src/markdown/plugins/rehype-heading-ids";
+import rehypeHeadingPins from "../../src/markdown/plugins/rehype-heading-pins";
 
 async function render(markdown: string, options?: Options) {
   const file = await remark()

@@ -3,8 +3,8 @@ import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import rehypeRemoveSectionLinks from "../../src/plugins/rehype-remove-section-links";
-import rehypeSectionLinks from "../../src/plugins/rehype-section-links";
+import rehypeRemoveSectionLinks from "../../src/markdown/plugins/rehype-remove-section-links";
+import rehypeSectionLinks from "../../src/markdown/plugins/rehype-section-links";
 
 async function render(markdown: string): Promise<string> {
   const file = await remark()

@@ -3,7 +3,7 @@ import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import rehypeSectionLinks, { type Options } from "../../src/plugins/rehype-section-links";
+import rehypeSectionLinks, { type Options } from "../../src/markdown/plugins/rehype-section-links";
 
 async function render(markdown: string, options?: Options): Promise<string> {
   const file = await remark()

@@ -3,8 +3,8 @@ import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { expect, test } from "vitest";
 import { VFile } from "vfile";
-import rehypeParagraphIds from "../../src/plugins/rehype-paragraph-ids";
-import rehypeUpdateParagraph from "../../src/plugins/rehype-update-paragraph";
+import rehypeParagraphIds from "../../src/markdown/plugins/rehype-paragraph-ids";
+import rehypeUpdateParagraph from "../../src/markdown/plugins/rehype-update-paragraph";
 
 /** The messages about a document with Astro's frontmatter on it. */
 async function messages(markdown: string, updateNote: unknown) {

@@ -3,7 +3,7 @@ import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { VFile } from "vfile";
 import { describe, expect, test } from "vitest";
-import remarkReadingTime, { type Options } from "../../src/plugins/remark-reading-time";
+import remarkReadingTime, { type Options } from "../../src/markdown/plugins/remark-reading-time";
 
 /** The frontmatter Astro would hand to `render()` after the plugin ran. */
 async function frontmatterAfter(

@@ -1,4 +1,5 @@
-import config from "../../astro.config.mjs";
+import { unified } from "@astrojs/markdown-remark";
+import { markdownPipeline } from "../../src/markdown/pipeline";
 
 /** What Astro's Markdown pipeline made of a document. */
 export interface Rendered {
@@ -7,14 +8,13 @@ export interface Rendered {
   frontmatter: Record<string, unknown>;
 }
 
-const renderer = await config.markdown!.processor!.createRenderer({
-  // As astro.config.mjs has it: the sanitiser would strip Shiki's colours.
+// The pipeline astro.config.mjs hands to Astro, for a site at the root; the
+// shared settings are astro.config.mjs's too (no highlighting: see there).
+const renderer = await unified(markdownPipeline({ base: "/" })).createRenderer({
   syntaxHighlight: false,
-  gfm: true,
-  smartypants: true,
 });
 
-/** Renders Markdown with the project's own pipeline (the plugins of astro.config.mjs), in process. */
+/** Renders Markdown with the project's own pipeline (src/markdown/pipeline.ts), in process. */
 export async function renderMarkdown(
   markdown: string,
   frontmatter: Record<string, unknown> = {},

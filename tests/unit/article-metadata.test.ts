@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseFrontmatter } from "@astrojs/markdown-remark";
 import { describe, expect, test } from "vitest";
 import { articleMetadata } from "../../src/lib/article-metadata";
-import { articleSchema } from "../../src/schemas/article";
+import { articleSchema } from "../../src/content/schema/article";
 
 const g20File = new URL("../../content/articles/putin-g20-obama-turkey-talk.md", import.meta.url);
 const g20 = articleSchema.parse(parseFrontmatter(await readFile(g20File, "utf8")).frontmatter);

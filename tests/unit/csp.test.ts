@@ -3,12 +3,12 @@ import {
   CSP_DIRECTIVES,
   cspHashSource,
   headerPolicy,
-  inlineCodeOf,
   joinCspHashes,
   narrowCspHashes,
   parseCsp,
   serializeCsp,
-} from "../../src/lib/csp";
+} from "../../src/publishing/csp";
+import { inlineCodeOf } from "../../src/publishing/inline-code";
 
 describe("cspHashSource", () => {
   test("hashes code as CSP Level 3 does (the values openssl gives)", () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dataStoreFilePlugin } from "../../src/integrations/data-store-from-file";
+import { dataStoreFilePlugin } from "../../src/content/data-store-from-file";
 
 const storeId = "\0astro:data-layer-content";
 let dir: string;

@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
-import { HEADER_ONLY_CSP_DIRECTIVES } from "../../src/lib/csp";
-import { IMMUTABLE_CACHE, REVALIDATE_CACHE, SECURITY_HEADERS } from "../../src/lib/static-headers";
+import { HEADER_ONLY_CSP_DIRECTIVES } from "../../src/publishing/csp";
+import {
+  IMMUTABLE_CACHE,
+  REVALIDATE_CACHE,
+  SECURITY_HEADERS,
+} from "../../src/publishing/static-headers";
 
 const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
 const workflow = await readFile(

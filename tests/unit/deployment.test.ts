@@ -5,8 +5,8 @@ import {
   parseBasePath,
   parseSiteUrl,
   resolveDeployment,
-} from "../../src/lib/deployment";
-import { deploymentNotice } from "../../src/integrations/deployment-notice";
+} from "../../src/publishing/deployment";
+import { deploymentNotice } from "../../src/publishing/deployment-notice";
 
 describe("resolveDeployment", () => {
   test("defaults to the local preview server at the root when nothing is set", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { closestName, editDistance } from "../../src/lib/did-you-mean";
+import { closestName, editDistance } from "../../src/content/checks/did-you-mean";
 
 const fields = ["headline", "bullets", "byline", "published", "updated", "timezone", "updateNote"];
 

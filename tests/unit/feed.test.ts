@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { escapeXml, feedContent, feedCreators } from "../../src/lib/feed";
+import { escapeXml, feedCreators } from "../../src/lib/feed";
+import { feedContent } from "../../src/markdown/feed-html";
 
 const articleUrl = "https://news.example.org/reader/articles/2015-11-15/putin/";
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { checkFrontmatter } from "../../src/lib/frontmatter-check";
-import { formatProblem } from "../../src/lib/problems";
-import { articleSchema, fieldSynonyms } from "../../src/schemas/article";
+import { checkFrontmatter } from "../../src/content/checks/frontmatter-check";
+import { formatProblem } from "../../src/content/checks/problems";
+import { articleSchema } from "../../src/content/schema/article";
+import { fieldSynonyms } from "../../src/content/schema/field-synonyms";
 
 const file = "content/articles/x.md";
 

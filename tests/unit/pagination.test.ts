@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { listPagePath, paginate, pagerNumbers } from "../../src/lib/pagination";
+import { paginate, pagerNumbers } from "../../src/lib/pagination";
+import { listPagePath } from "../../src/lib/site-urls";
 
 describe("paginate", () => {
   test("splits items into pages of a fixed size, the last one shorter", () => {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { formatProblem, formatProblems } from "../../src/lib/problems";
+import { formatProblem, formatProblems } from "../../src/content/checks/problems";
 
 test("writes a problem as file, line when known, and message", () => {
   expect(formatProblem({ file: "content/articles/x.md", message: "`headline` is missing" })).toBe(

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { findSharedUrls } from "../../src/lib/shared-urls";
+import { findSharedUrls } from "../../src/content/checks/shared-urls";
 
 const article = (file: string, headline: string, published = "2015-11-15", slug?: string) => ({
   file,

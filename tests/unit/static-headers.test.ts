@@ -4,7 +4,7 @@ import {
   IMMUTABLE_CACHE,
   REVALIDATE_CACHE,
   SECURITY_HEADERS,
-} from "../../src/lib/static-headers";
+} from "../../src/publishing/static-headers";
 
 const input = {
   base: "/reader/",

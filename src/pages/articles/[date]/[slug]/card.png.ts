@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getArticles } from "../../../../data/articles";
-import { renderCard } from "../../../../data/social-cards";
-import { articleParams } from "../../../../lib/article-path";
+import { renderCard } from "../../../../social-cards/pool";
+import { articleParams } from "../../../../lib/site-urls";
 import { site } from "../../../../site.config";
 
 export const getStaticPaths = (async () => {

@@ -1,0 +1,72 @@
+import { z } from "astro/zod";
+import { bylineSchema } from "./byline";
+import { calendarDate } from "./calendar-date";
+import { relatedItemSchema } from "./related-item";
+import { sectionId } from "./section-id";
+import { nonEmpty } from "./text";
+import { timeZone } from "./time-zone";
+import { updateNoteSchema } from "./update-note";
+
+/** The frontmatter of one article in `content/articles/`. */
+export const articleSchema = z
+  .strictObject({
+    /** The headline, shown as the page's `<h1>`. Required. */
+    headline: nonEmpty,
+    /** The summary points under the headline: one to five. */
+    bullets: z
+      .array(nonEmpty)
+      .min(1, { message: "needs at least one summary bullet" })
+      .max(5, { message: "takes at most five summary bullets" }),
+    /** Who wrote the article. Required. */
+    byline: bylineSchema,
+    /** The date the article was first published, as `YYYY-MM-DD`. Required. */
+    published: calendarDate,
+    /** The date of the latest update, as `YYYY-MM-DD`. */
+    updated: calendarDate.optional(),
+    /** The IANA time zone the dates are in (the dateline's). Required. */
+    timezone: timeZone,
+    /** The note on the latest update: its text, or `{ text, paragraph }` to link the paragraph it changed. */
+    updateNote: z
+      .preprocess((note) => (typeof note === "string" ? { text: note } : note), updateNoteSchema)
+      .optional(),
+    /** Items shown with the article, such as a related video. */
+    related: z.array(relatedItemSchema).default([]),
+    /** The summary for search engines and feeds; defaults to the bullets. */
+    description: nonEmpty.optional(),
+    /** The URL slug; defaults to a slug of the headline. Pin it to keep links when the headline changes. */
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+        message: "must be lowercase letters and digits joined by single hyphens",
+      })
+      .optional(),
+    /** Ids a section had before, so old links still land on it: the section's id → its former ids. */
+    formerIds: z
+      .record(
+        sectionId,
+        z.union([sectionId, z.array(sectionId).min(1, { message: "must list a former id" })], {
+          error: "must be a former id, or a list of them",
+        }),
+        {
+          error: (issue) =>
+            issue.code === "invalid_key"
+              ? "is not a section id: use the id as it appears after # in the section's link"
+              : undefined,
+        },
+      )
+      .optional(),
+    /** A draft is built by `astro dev` but never published. */
+    draft: z.boolean().default(false),
+  })
+  .superRefine(({ published, updated }, ctx) => {
+    if (updated !== undefined && updated < published) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${updated} is before ${published})`,
+        path: ["updated"],
+      });
+    }
+  });
+
+/** An article's frontmatter after validation. */
+export type ArticleData = z.output<typeof articleSchema>;

@@ -1,0 +1,12 @@
+import { z } from "astro/zod";
+import { nonEmpty } from "./text";
+
+/** Who wrote the article. */
+export const bylineSchema = z.strictObject({
+  /** Named authors, in byline order. May be empty when the organisation signs the piece. */
+  authors: z.array(nonEmpty).default([]),
+  /** The news organisation that publishes the article. Required. */
+  organisation: nonEmpty,
+  /** People credited with assistance ("With assistance by …"). */
+  contributors: z.array(nonEmpty).default([]),
+});

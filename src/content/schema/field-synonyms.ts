@@ -1,0 +1,16 @@
+/**
+ * Keys editors bring from other systems, and the field each one means here,
+ * so that the build can say "did you mean …" where spelling alone cannot.
+ */
+export const fieldSynonyms: Readonly<Record<string, string>> = {
+  title: "headline",
+  summary: "bullets",
+  date: "published",
+  pubDate: "published",
+  publishDate: "published",
+  modified: "updated",
+  updatedDate: "updated",
+  author: "byline.authors",
+  authors: "byline.authors",
+  tz: "timezone",
+};

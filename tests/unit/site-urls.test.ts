@@ -1,0 +1,89 @@
+import { describe, expect, test } from "vitest";
+import { articleParams, articlePath, siteUrls, withBase } from "../../src/lib/site-urls";
+import { FALLBACK_SLUG, slugifyHeadline } from "../../src/lib/slugs";
+
+const g20 = {
+  headline: "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
+  published: "2015-11-15",
+};
+
+describe("slugifyHeadline", () => {
+  test("makes a readable slug of the G-20 headline", () => {
+    expect(slugifyHeadline(g20.headline)).toBe(
+      "putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk",
+    );
+  });
+
+  test("drops typographic apostrophes and folds accents", () => {
+    expect(slugifyHeadline("Assad’s Future")).toBe("assads-future");
+    expect(slugifyHeadline("Café Société Reopens")).toBe("cafe-societe-reopens");
+  });
+
+  test("keeps letters of other scripts", () => {
+    expect(slugifyHeadline("Путин и Обама")).toBe("путин-и-обама");
+  });
+
+  test("never leaves doubled or dangling hyphens", () => {
+    expect(slugifyHeadline("Markets — Up & Down!")).toBe("markets-up-down");
+  });
+
+  test("falls back when a headline has no letters or digits", () => {
+    expect(slugifyHeadline("— … —")).toBe(FALLBACK_SLUG);
+  });
+});
+
+describe("articlePath", () => {
+  test("carries the publication date and the headline's slug", () => {
+    expect(articlePath(g20)).toBe(
+      "articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/",
+    );
+  });
+
+  test("uses a pinned slug over the headline", () => {
+    expect(articleParams({ ...g20, slug: "putin-obama-g20" })).toEqual({
+      date: "2015-11-15",
+      slug: "putin-obama-g20",
+    });
+  });
+});
+
+describe("withBase", () => {
+  test("joins a path to the root base", () => {
+    expect(withBase("/", "articles/x/")).toBe("/articles/x/");
+    expect(withBase("/")).toBe("/");
+  });
+
+  test("joins a path to a subpath base with or without its trailing slash", () => {
+    expect(withBase("/reader/", "articles/x/")).toBe("/reader/articles/x/");
+    expect(withBase("/reader", "/articles/x/")).toBe("/reader/articles/x/");
+  });
+});
+
+describe("siteUrls", () => {
+  const g20 = {
+    headline: "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
+    published: "2015-11-15",
+  };
+  const articlePathname =
+    "/reader/articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/";
+
+  test("makes every URL of a site under a subpath from its origin and base", () => {
+    const urls = siteUrls({ site: "https://news.example.org", base: "/reader/" });
+    expect(urls.asset()).toBe("/reader/");
+    expect(urls.asset("favicon.svg")).toBe("/reader/favicon.svg");
+    expect(urls.absolute("rss.xml")).toBe("https://news.example.org/reader/rss.xml");
+    expect(urls.atOrigin("/reader/page/2/")).toBe("https://news.example.org/reader/page/2/");
+    expect(urls.article(g20)).toBe(articlePathname);
+    expect(urls.articleAbsolute(g20)).toBe(`https://news.example.org${articlePathname}`);
+    expect(urls.articleCard(g20)).toBe(`https://news.example.org${articlePathname}card.png`);
+    expect(urls.siteCard()).toBe("https://news.example.org/reader/card.png");
+    expect(urls.listPage(1)).toBe("/reader/");
+    expect(urls.listPage(3)).toBe("/reader/page/3/");
+  });
+
+  test("takes the origin as a URL, as Astro.site gives it", () => {
+    const urls = siteUrls({ site: new URL("http://localhost:4321/"), base: "/" });
+    expect(urls.absolute()).toBe("http://localhost:4321/");
+    expect(urls.article(g20)).toBe(articlePathname.replace("/reader", ""));
+  });
+});
