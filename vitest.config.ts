@@ -1,12 +1,37 @@
 import { defineConfig } from "vitest/config";
 
+/** The shared builds every build and browser test file reads (`inject("distDir")`, …). */
+const sharedBuilds = ["tests/support/global-build.ts"];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    // One real `astro build` of the site, shared by every build test.
-    globalSetup: ["tests/support/global-build.ts"],
-    // A real build takes seconds on a 2-core machine, not milliseconds.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        // Pure code, the plugins in a real unified pipeline, the CLI scripts:
+        // no `astro build`, so `npx vitest run --project unit` takes seconds.
+        test: { name: "unit", include: ["tests/{unit,plugins,cli}/**/*.test.ts"] },
+      },
+      {
+        // Real `astro build`s, read with a parser. A build takes seconds on a
+        // 2-core machine, not milliseconds.
+        test: {
+          name: "build",
+          include: ["tests/build/**/*.test.ts"],
+          globalSetup: sharedBuilds,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // The built site served from 127.0.0.1 and driven in Chromium.
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          globalSetup: sharedBuilds,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

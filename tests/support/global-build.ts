@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite } from "./build";
+import { buildSite, type BuildResult } from "./build";
 import { writePublishingFixture } from "./publishing-fixture";
 
 declare module "vitest" {
@@ -17,8 +17,18 @@ declare module "vitest" {
 /** Where the publishing build is deployed. */
 export const subpathSite = { SITE_URL: "https://news.example.org", BASE_PATH: "/reader/" };
 
-/** Builds the site once for every test file that reads `dist`, and once more under a subpath. */
-export default async function setup(project: TestProject) {
+interface SharedBuilds {
+  root: BuildResult;
+  subpath: BuildResult;
+  /** How many projects still use the builds: the last to finish removes them. */
+  users: number;
+}
+
+// The build and browser projects both declare this setup, and Vitest runs it
+// once for each, in one process: the builds are made once and kept here.
+const shared = globalThis as { broadsheetSharedBuilds?: Promise<SharedBuilds> };
+
+async function buildShared(): Promise<SharedBuilds> {
   const contentDir = await mkdtemp(join(tmpdir(), "broadsheet-content-"));
   await writePublishingFixture(contentDir);
   const [root, subpath] = await Promise.all([
@@ -29,9 +39,20 @@ export default async function setup(project: TestProject) {
   for (const result of [root, subpath]) {
     if (result.exitCode !== 0) throw new Error(`astro build failed:\n${result.output}`);
   }
-  project.provide("distDir", root.outDir);
-  project.provide("subpathDistDir", subpath.outDir);
+  return { root, subpath, users: 0 };
+}
+
+/** Builds the site once for every test file that reads `dist`, and once more under a subpath. */
+export default async function setup(project: TestProject) {
+  const builds = await (shared.broadsheetSharedBuilds ??= buildShared());
+  builds.users++;
+  project.provide("distDir", builds.root.outDir);
+  project.provide("subpathDistDir", builds.subpath.outDir);
   return async () => {
-    for (const { workDir } of [root, subpath]) await rm(workDir, { recursive: true, force: true });
+    if (--builds.users > 0) return;
+    delete shared.broadsheetSharedBuilds;
+    for (const { workDir } of [builds.root, builds.subpath]) {
+      await rm(workDir, { recursive: true, force: true });
+    }
   };
 }
