@@ -12,11 +12,17 @@
  * build of the same kind made in the same run, divided by N − 1, so start-up
  * cost is not counted as per-article cost. Each figure is the median of R
  * runs. Removes everything it wrote.
+ *
+ * Each run also builds the same articles with a bare Astro 7 site
+ * (src/cli/bare-astro-site.ts) and prints our cost per article over its:
+ * the two are measured in one run, side by side, because wall times on a
+ * shared machine swing by a third from one run to the next.
  */
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
+import { writeBareAstroSite } from "./bare-astro-site.ts";
 import { buildEnv } from "./build-env.ts";
 import { writeSyntheticArticles } from "../../tests/support/synthetic-articles.ts";
 
@@ -30,10 +36,11 @@ interface BuildFigures {
   distBytes: number;
 }
 
-/** The medians of a first build and a rebuild of one archive. */
+/** The medians of a first build and a rebuild of one archive, and of the bare site's build. */
 interface ArchiveFigures {
   first: BuildFigures;
   rebuild: BuildFigures;
+  bare: BuildFigures;
 }
 
 const { values } = parseArgs({
@@ -55,6 +62,8 @@ if (!Number.isInteger(runs) || runs < 1)
 const benchesDir = join(projectRoot, "node_modules/.cache/broadsheet-bench");
 await mkdir(benchesDir, { recursive: true });
 const work = await mkdtemp(join(benchesDir, "run-"));
+const bareRoot = join(work, "bare-astro-site");
+await writeBareAstroSite(bareRoot);
 try {
   const baseline = await measureArchive(work, "baseline", 1);
   const full = await measureArchive(work, "full", articles);
@@ -62,16 +71,25 @@ try {
     (((full[kind].wallSeconds - baseline[kind].wallSeconds) * 1000) / (articles - 1)).toFixed(2);
 
   console.log(`\nBroadsheet build benchmark: ${articles} articles, median of ${runs} run(s)\n`);
+  const overBare = (kind: keyof ArchiveFigures) =>
+    `${(Number(margin(kind)) / Number(margin("bare"))).toFixed(2)}×`;
   console.table({
     "1 article, first build": row(baseline.first),
     "1 article, rebuild": row(baseline.rebuild),
+    "1 article, bare Astro 7": row(baseline.bare),
     [`${articles} articles, first build`]: {
       ...row(full.first),
       "ms/article (margin)": margin("first"),
+      "over bare": overBare("first"),
     },
     [`${articles} articles, rebuild`]: {
       ...row(full.rebuild),
       "ms/article (margin)": margin("rebuild"),
+      "over bare": overBare("rebuild"),
+    },
+    [`${articles} articles, bare Astro 7`]: {
+      ...row(full.bare),
+      "ms/article (margin)": margin("bare"),
     },
   });
 } finally {
@@ -93,6 +111,7 @@ async function measureArchive(work: string, name: string, count: number): Promis
   await writeSyntheticArticles(contentDir, count);
   const firsts: BuildFigures[] = [];
   const rebuilds: BuildFigures[] = [];
+  const bares: BuildFigures[] = [];
   for (let run = 1; run <= runs; run++) {
     // The build's working folder holds its output, so that Astro's
     // intermediate bundle goes there too and not to the project's .astro/.
@@ -107,26 +126,30 @@ async function measureArchive(work: string, name: string, count: number): Promis
         await rm(join(cacheDir, entry), { recursive: true, force: true });
     }
     rebuilds.push(await build(buildDir, contentDir, cacheDir));
+    await rm(cacheDir, { recursive: true, force: true });
+    bares.push(await build(buildDir, contentDir, cacheDir, bareRoot));
     const seconds = (list: BuildFigures[]) => list.at(-1)!.wallSeconds.toFixed(2);
     process.stderr.write(
-      `  ${name}, run ${run}/${runs}: first ${seconds(firsts)} s, rebuild ${seconds(rebuilds)} s\n`,
+      `  ${name}, run ${run}/${runs}: first ${seconds(firsts)} s, rebuild ${seconds(rebuilds)} s, ` +
+        `bare Astro ${seconds(bares)} s\n`,
     );
   }
-  return { first: medians(firsts), rebuild: medians(rebuilds) };
+  return { first: medians(firsts), rebuild: medians(rebuilds), bare: medians(bares) };
 }
 
-/** One build in a child process of its own, so its memory is measured alone. */
+/** One build (of this project, or of the site at `root`) in a child process of its own, so its memory is measured alone. */
 async function build(
   buildDir: string,
   contentDir: string,
   cacheDir: string,
+  root = projectRoot,
 ): Promise<BuildFigures> {
   const outDir = join(buildDir, "dist");
   await rm(outDir, { recursive: true, force: true });
   const started = performance.now();
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(projectRoot, "src/cli/measured-build.ts"), outDir],
+    [join(projectRoot, "src/cli/measured-build.ts"), outDir, root],
     {
       cwd: buildDir,
       // The environment `npm run build` gives Astro, so the figures are its.
