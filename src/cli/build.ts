@@ -8,7 +8,8 @@
  * The environment (CONTENT_DIR, SITE_URL, BASE_PATH, …) passes through.
  */
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildEnv } from "./build-env.ts";
@@ -50,6 +51,31 @@ function astroBuild(outDir: string, args: readonly string[]): Promise<number> {
   });
 }
 
+/**
+ * Makes the empty folder the new site is built in, beside `target` and on the
+ * same file system, so that the swap is a rename. Every kind of build makes its
+ * output folder here. It is made by a plain mkdir, so it gets the mode the
+ * user's umask gives any folder (0755 under 022), as do the folders Astro makes
+ * in it; `mkdtemp` would make it 0700, and `dist/` would then be unreadable to
+ * a web server running as another user, also once copied with `cp -a`.
+ */
+async function makeNextDir(target: string): Promise<string> {
+  await mkdir(dirname(target), { recursive: true });
+  for (;;) {
+    const next = join(
+      dirname(target),
+      `.${basename(target)}-next-${randomBytes(6).toString("hex")}`,
+    );
+    try {
+      await mkdir(next);
+      return next;
+    } catch (error) {
+      // Another build's folder by that name, however unlikely: draw again.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
 /** Puts `next` where `target` is, keeping the old `target` until the new one is in place. */
 async function swapIn(next: string, target: string): Promise<void> {
   const previous = `${next}-previous`;
@@ -71,9 +97,7 @@ async function swapIn(next: string, target: string): Promise<void> {
 
 const { outDir, rest } = takeOutDir(process.argv.slice(2));
 const target = resolve(projectRoot, outDir);
-await mkdir(dirname(target), { recursive: true });
-// Beside the target, on the same file system, so that the swap is a rename.
-const next = await mkdtemp(join(dirname(target), `.${basename(target)}-next-`));
+const next = await makeNextDir(target);
 
 const code = await astroBuild(next, rest);
 if (code === 0) {

@@ -5,10 +5,12 @@
  *
  *   node src/cli/install-chromium.ts
  */
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { aptInstall, canUseApt, run, type CommandOutput } from "./apt.ts";
+
+export { canUseApt };
 
 /** Where Debian's `chromium` package puts the browser. */
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
@@ -67,21 +69,7 @@ export interface EnsureOptions {
   /** Where progress is reported. */
   log?: (message: string) => void;
   /** What becomes of the install commands' own output (default: shown). */
-  commandOutput?: "inherit" | "ignore";
-}
-
-/** Whether this process runs as root on a machine with apt-get. */
-export function canUseApt(): boolean {
-  return process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0;
-}
-
-/** Runs a command; true when it succeeded. */
-function run(
-  command: string,
-  args: string[],
-  { env, stdio }: { env: NodeJS.ProcessEnv; stdio: "inherit" | "ignore" },
-): boolean {
-  return spawnSync(command, args, { env, stdio }).status === 0;
+  commandOutput?: CommandOutput;
 }
 
 /**
@@ -107,14 +95,7 @@ export function ensureChromium(options: EnsureOptions = {}): string {
   const tried: string[] = [];
   if (aptAllowed) {
     log("Browser tests: installing Debian's chromium package with apt-get…");
-    const apt = { env: { ...env, DEBIAN_FRONTEND: "noninteractive" }, stdio: commandOutput };
-    const installed =
-      run("apt-get", ["update"], apt) &&
-      run(
-        "apt-get",
-        ["install", "--yes", "--no-install-recommends", "chromium", "fonts-liberation"],
-        apt,
-      );
+    const installed = aptInstall(["chromium", "fonts-liberation"], { env, stdio: commandOutput });
     const path = installed ? findChromium(candidates()) : undefined;
     if (path) {
       log(`Browser tests: installed Chromium at ${path}.`);

@@ -87,9 +87,9 @@ describe("npm run build", () => {
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain(`The new site is in ${dist}/.`);
     // The environment reached Astro.
-    expect(await readFile(join(dist, "index.html"), "utf8")).toContain(
-      'href="https://news.example.org/reader/"',
-    );
+    const front = await readFile(join(dist, "index.html"), "utf8");
+    expect(front).toContain('href="https://news.example.org/reader/"');
+    expect(front).toContain('href="/reader/favicon.svg"');
     const pages = Object.keys(await snapshot(dist));
     expect(pages).toContain("/articles/2024-03-02/sections-of-every-kind/index.html");
     // Nothing of the old site is left in it, nor any folder beside it.

@@ -33,10 +33,14 @@ async function runNode(
   args: readonly string[],
   { cwd, cacheDir, env }: { cwd: string; cacheDir: string; env: Record<string, string> },
 ): Promise<RunResult> {
+  // Vitest puts Vite's `BASE_URL` ("/") in its workers' environment, and a
+  // build that inherits it takes it over BASE_PATH for its links.
+  const inherited = { ...process.env };
+  delete inherited["BASE_URL"];
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
       cwd,
-      env: { ...process.env, ASTRO_CACHE_DIR: cacheDir, ...env },
+      env: { ...inherited, ASTRO_CACHE_DIR: cacheDir, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { exitCode: 0, output: stripVTControlCharacters(stdout + stderr) };

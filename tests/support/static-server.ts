@@ -57,7 +57,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** The headers the rules give a path; a header several rules set gets their values joined, as the hosts do. */
-function headersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules) {
     if (!rule.pattern.test(pathname)) continue;
