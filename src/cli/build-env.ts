@@ -9,5 +9,8 @@
  * the process starts, hence here and not in astro.config.mjs.
  */
 export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { UV_THREADPOOL_SIZE: "16", ...env };
+  // A BASE_URL in the environment (Vite's own variable, which Vitest sets in
+  // its workers) would silently take the place of BASE_PATH in every link.
+  const { BASE_URL: _ignored, ...rest } = env;
+  return { UV_THREADPOOL_SIZE: "16", ...rest };
 }
