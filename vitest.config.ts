@@ -9,7 +9,13 @@ export default defineConfig({
       {
         // Pure code, the plugins in a real unified pipeline, the CLI scripts:
         // no `astro build`, so `npx vitest run --project unit` takes seconds.
-        test: { name: "unit", include: ["tests/{unit,plugins,cli}/**/*.test.ts"] },
+        // The CLI tests start real processes (apt-get, Playwright's
+        // installer), which take seconds on a loaded 2-core machine.
+        test: {
+          name: "unit",
+          include: ["tests/{unit,plugins,cli}/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
       },
       {
         // Real `astro build`s, read with a parser. A build takes seconds on a
