@@ -97,14 +97,11 @@ describe.each([375, 1280])("the browsing pages with JavaScript disabled, at %i p
   });
 
   test("the article's topic, byline and date links lead to the pages that list it", async () => {
-    for (const [name, heading] of [
-      ["Syrian War", "Syrian War"],
-      ["Robert Hutton", "Robert Hutton"],
-      ["November 15, 2015", "November 15, 2015"],
-    ]) {
+    for (const name of ["Syrian War", "Robert Hutton", "November 15, 2015"]) {
       await page.goto(`${site.origin}${ARTICLE_PATH}`);
       await page.getByRole("link", { name, exact: true }).click();
-      expect(await page.locator("h1").textContent(), name).toBe(heading);
+      // Each page is named after what the link said.
+      expect(await page.locator("h1").textContent(), name).toBe(name);
       await page.getByRole("link", { name: /Putin Goes From G-20 Pariah/ }).click();
       expect(new URL(page.url()).pathname).toBe(ARTICLE_PATH);
     }
