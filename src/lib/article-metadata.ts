@@ -1,7 +1,7 @@
 import type { NewsArticle, WithContext } from "schema-dts";
 import { formatIsoWithOffset } from "./dates";
 import { articleDescription, type DescriptionFields } from "./description";
-import { cardImage, type ArticleTimes, type SocialImage } from "./social-meta";
+import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta";
 import { newsArticleJsonLd } from "./structured-data";
 
 /** The frontmatter fields an article's metadata is made from (the schema's output has them). */
@@ -10,6 +10,7 @@ export interface ArticleMetadataFields extends DescriptionFields {
   published: string;
   updated?: string | undefined;
   timezone: string;
+  topics: readonly string[];
   byline: { authors: readonly string[]; organisation: string; contributors: readonly string[] };
 }
 
@@ -26,7 +27,8 @@ export interface ArticleSetting {
 /** Everything an article page says about itself to search engines, feeds and link previews. */
 export interface ArticleMetadata {
   description: string;
-  times: ArticleTimes;
+  /** Its dates and topics, for Open Graph. */
+  times: ArticleOpenGraph;
   image: SocialImage;
   jsonLd: WithContext<NewsArticle>;
 }
@@ -37,9 +39,10 @@ export function articleMetadata(
   { url, cardUrl, siteName, language }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
-  const times: ArticleTimes = {
+  const times: ArticleOpenGraph = {
     publishedTime: formatIsoWithOffset(data.published, data.timezone),
     modifiedTime: formatIsoWithOffset(data.updated ?? data.published, data.timezone),
+    tags: data.topics,
   };
   const image = cardImage(cardUrl, `${siteName}: ${data.headline}`);
   const jsonLd = newsArticleJsonLd({
@@ -51,6 +54,7 @@ export function articleMetadata(
     authors: data.byline.authors,
     organisation: data.byline.organisation,
     contributors: data.byline.contributors,
+    keywords: data.topics,
     imageUrl: cardUrl,
     language,
   });

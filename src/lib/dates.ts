@@ -30,3 +30,17 @@ export function formatMachineDate(isoDate: string, timeZone: string): string {
 export function formatIsoWithOffset(isoDate: string, timeZone: string): string {
   return format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
 }
+
+const periodFormats = { year: "yyyy", month: "MMMM yyyy", day: "MMMM d, yyyy" } as const;
+
+/** A year, month or day of the archive for readers: "2015", "November 2015", "November 15, 2015". */
+export function formatPeriod(period: string): string {
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(period);
+  if (!match)
+    throw new RangeError(`Not a year, month or day (YYYY, YYYY-MM, YYYY-MM-DD): ${period}`);
+  const [, year, month, day] = match;
+  const kind = day ? "day" : month ? "month" : "year";
+  // A calendar date has no zone; UTC only pins one, so no machine shifts it.
+  const date = new TZDate(Number(year), Number(month ?? 1) - 1, Number(day ?? 1), "UTC");
+  return format(date, periodFormats[kind]);
+}

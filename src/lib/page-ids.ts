@@ -10,6 +10,8 @@ export const PAGE_IDS = {
   tocHeading: "toc-heading",
   /** The heading that labels the related items. */
   relatedHeading: "related-heading",
+  /** The heading that labels the article's topics. */
+  topicsHeading: "topics-heading",
   /** Body paragraphs are `p-1`, `p-2`, … by position; this is the part before the number. */
   paragraphPrefix: "p-",
 } as const;
@@ -27,6 +29,7 @@ export function isPageId(id: string): boolean {
     id === PAGE_IDS.main ||
     id === PAGE_IDS.tocHeading ||
     id === PAGE_IDS.relatedHeading ||
+    id === PAGE_IDS.topicsHeading ||
     paragraphIdPattern.test(id)
   );
 }

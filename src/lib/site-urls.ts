@@ -1,4 +1,5 @@
-import { slugifyHeadline } from "./slugs";
+import { periodPath, type Period } from "./periods";
+import { slugifyHeadline, slugifyName } from "./slugs";
 
 /**
  * Joins the site's base path (Astro's `import.meta.env.BASE_URL`, "/" or
@@ -44,9 +45,34 @@ export function articleCardPath(fields: ArticlePathFields): string {
 /** The path of the site's own social card, used by the pages that are not articles. */
 export const SITE_CARD_PATH = "card.png";
 
-/** The path of a list page below the site's base: page 1 is the front page. */
-export function listPagePath(number: number): string {
-  return number === 1 ? "" : `page/${number}/`;
+/** The path of the date archive's page for a period below the site's base: `archive/` is its index, `archive/2015/11/15/` a day. */
+export function archivePath(period: Period = ""): string {
+  return `archive/${periodPath(period)}`;
+}
+
+/** The path of the index of topics below the site's base. */
+export const TOPICS_PATH = "topics/";
+
+/** The path of a topic's page below the site's base, or of one period of it: `topics/syrian-war/2015/`. */
+export function topicPath(name: string, period: Period = ""): string {
+  return `${TOPICS_PATH}${nameSlug(name)}/${periodPath(period)}`;
+}
+
+/** The path of a topic's RSS feed, beside its page. */
+export function topicFeedPath(name: string): string {
+  return `${topicPath(name)}rss.xml`;
+}
+
+/** The path of a person's page below the site's base, or of one period of it: `people/robert-hutton/`. */
+export function personPath(name: string, period: Period = ""): string {
+  return `people/${nameSlug(name)}/${periodPath(period)}`;
+}
+
+function nameSlug(name: string): string {
+  const slug = slugifyName(name);
+  if (slug === "")
+    throw new RangeError(`“${name}” has no letters or digits to make a page address from`);
+  return slug;
 }
 
 /** Where the site is served: Astro's `site` (an origin) and `base` ("/" or "/reader/"). */
@@ -71,8 +97,16 @@ export interface SiteUrls {
   articleCard(fields: ArticlePathFields): string;
   /** The absolute URL of the site's own social card. */
   siteCard(): string;
-  /** A list page's path, base included: the front page for 1. */
-  listPage(number: number): string;
+  /** The date archive's index, or the page of a year, month or day ("2015-11-15"), base included. */
+  archive(period?: Period): string;
+  /** The index of topics, base included. */
+  topics(): string;
+  /** A topic's page, or the page of one period of it, base included. */
+  topic(name: string, period?: Period): string;
+  /** The absolute URL of a topic's RSS feed. */
+  topicFeed(name: string): string;
+  /** A person's page, or the page of one period of it, base included. */
+  person(name: string, period?: Period): string;
 }
 
 /** The site's URLs, made in one place from where it is deployed. */
@@ -86,6 +120,10 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     articleAbsolute: (fields) => absolute(articlePath(fields)),
     articleCard: (fields) => absolute(articleCardPath(fields)),
     siteCard: () => absolute(SITE_CARD_PATH),
-    listPage: (number) => withBase(base, listPagePath(number)),
+    archive: (period) => withBase(base, archivePath(period)),
+    topics: () => withBase(base, TOPICS_PATH),
+    topic: (name, period) => withBase(base, topicPath(name, period)),
+    topicFeed: (name) => absolute(topicFeedPath(name)),
+    person: (name, period) => withBase(base, personPath(name, period)),
   };
 }

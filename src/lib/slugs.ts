@@ -9,9 +9,12 @@ export const FALLBACK_SLUG = "article";
  * scripts are kept so those headlines still get readable URLs.
  */
 export function slugifyHeadline(headline: string): string {
-  const folded = headline.normalize("NFKD").replace(/\p{M}/gu, "");
-  const slug = githubSlug(folded).replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
-  return slug === "" ? FALLBACK_SLUG : slug;
+  return foldedSlug(headline) || FALLBACK_SLUG;
+}
+
+function foldedSlug(text: string): string {
+  const folded = text.normalize("NFKD").replace(/\p{M}/gu, "");
+  return githubSlug(folded).replace(/-{2,}/g, "-").replace(/^-|-$/g, "");
 }
 
 /** What an id an editor writes (a pinned or former section id) may look like: letters and digits of any script, hyphens, underscores. */
@@ -30,4 +33,14 @@ export const FALLBACK_HEADING_ID = "section";
 export function slugifyHeading(text: string): string {
   const slug = githubSlug(text.normalize("NFC")).replace(/^[-_]+|[-_]+$/g, "");
   return /[\p{L}\p{N}]/u.test(slug) ? slug : FALLBACK_HEADING_ID;
+}
+
+/**
+ * The slug of a name that gets its own page, a topic's or a person's
+ * ("Syrian War" → "syrian-war", "José García" → "jose-garcia"): the headline
+ * rules, but empty when the name has no letters or digits; the schema
+ * refuses such a name, so no page is ever made at a fallback address.
+ */
+export function slugifyName(name: string): string {
+  return foldedSlug(name);
 }

@@ -27,6 +27,12 @@ export interface ArticleTimes {
   modifiedTime: string;
 }
 
+/** What an article page says of itself in Open Graph: its dates, and its topics as tags. */
+export interface ArticleOpenGraph extends ArticleTimes {
+  /** The article's topics, one `article:tag` each. */
+  tags: readonly string[];
+}
+
 /** What the link-preview tags of a page are made from. */
 export interface SocialMetaInput {
   siteName: string;
@@ -35,8 +41,8 @@ export interface SocialMetaInput {
   /** The page's absolute, canonical URL. */
   url: string;
   image: SocialImage;
-  /** Set on article pages: they are `og:type` article, with their dates. */
-  article?: ArticleTimes | undefined;
+  /** Set on article pages: they are `og:type` article, with their dates and tags. */
+  article?: ArticleOpenGraph | undefined;
 }
 
 /** The Open Graph and Twitter card tags of a page. */
@@ -63,6 +69,7 @@ export function socialMetaTags({
       ? [
           { property: "article:published_time", content: article.publishedTime },
           { property: "article:modified_time", content: article.modifiedTime },
+          ...article.tags.map((tag) => ({ property: "article:tag", content: tag })),
         ]
       : []),
     { name: "twitter:card", content: "summary_large_image" },

@@ -14,6 +14,8 @@ export interface NewsArticleInput {
   authors: readonly string[];
   organisation: string;
   contributors: readonly string[];
+  /** The article's topics. */
+  keywords: readonly string[];
   /** The absolute URL of the article's image (its social card). */
   imageUrl: string;
   /** The BCP 47 language of the text. */
@@ -41,6 +43,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): WithContext<NewsArti
     dateModified: input.dateModified,
     author: input.authors.length > 0 ? input.authors.map(person) : [organisation],
     ...(input.contributors.length > 0 && { contributor: input.contributors.map(person) }),
+    ...(input.keywords.length > 0 && { keywords: [...input.keywords] }),
     publisher: organisation,
     image: [input.imageUrl],
   };

@@ -46,7 +46,12 @@ describe("the Content-Security-Policy in Chromium", () => {
     ["the G-20 article", g20Path],
     ["an article with code, an image and named authors", newerArticles.authored.path],
     ["an article with a Cyrillic URL", newerArticles.cyrillic.path],
-    ["the second page of the article list", "page/2/"],
+    ["the archive's index", "archive/"],
+    ["the archive's page of a month", "archive/2014/02/"],
+    ["the archive's page of a day", "archive/2015/11/15/"],
+    ["the index of topics", "topics/"],
+    ["a topic's page, which links its feed", "topics/syrian-war/"],
+    ["a person's page", "people/henry-meyer/"],
     ["the 404 page, at an unknown address", "no/such/page/"],
   ])("blocks nothing on %s", async (_name, path) => {
     const { page, violations, csp } = await open(path);

@@ -1,6 +1,12 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ARTICLE_PATH, isAtTop, useBrowserSite, viewportPlace } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import {
+  ARTICLE_PATH,
+  isAtTop,
+  sitePages,
+  useBrowserSite,
+  viewportPlace,
+} from "../support/browser";
 
 const site = useBrowserSite();
 
@@ -54,5 +60,61 @@ describe.each([375, 1280])("the article page with JavaScript disabled, at %i px"
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+  });
+});
+
+describe.each([375, 1280])("the browsing pages with JavaScript disabled, at %i px", (width) => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await site.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width, height: 800 },
+    });
+    page = await context.newPage();
+  });
+  afterAll(() => context.close());
+
+  test("every page of the site shows its heading and what it lists", async () => {
+    const pages = (await sitePages(inject("distDir"))).filter((path) => path !== "/404.html");
+    for (const kind of [
+      "/archive/",
+      "/archive/2015/11/15/",
+      "/topics/",
+      "/topics/g-20/",
+      "/people/robert-hutton/",
+    ]) {
+      expect(pages).toContain(kind);
+    }
+    for (const path of pages) {
+      await page.goto(`${site.origin}${path}`);
+      expect(await page.locator("h1").count(), path).toBe(1);
+      // Every page lists by links: articles, periods or topics (the article, its contents and topics).
+      const listed = await page.locator("main li a").count();
+      expect(listed, path).toBeGreaterThan(0);
+    }
+  });
+
+  test("the article's topic, byline and date links lead to the pages that list it", async () => {
+    for (const name of ["Syrian War", "Robert Hutton", "November 15, 2015"]) {
+      await page.goto(`${site.origin}${ARTICLE_PATH}`);
+      await page.getByRole("link", { name, exact: true }).click();
+      // Each page is named after what the link said.
+      expect(await page.locator("h1").textContent(), name).toBe(name);
+      await page.getByRole("link", { name: /Putin Goes From G-20 Pariah/ }).click();
+      expect(new URL(page.url()).pathname).toBe(ARTICLE_PATH);
+    }
+  });
+
+  test("the front page leads to the archive and the topics", async () => {
+    await page.goto(`${site.origin}/`);
+    await page.getByRole("link", { name: "Archive by date" }).click();
+    expect(await page.locator("h1").textContent()).toBe("Archive");
+    await page.getByRole("link", { name: "November 2015" }).click();
+    expect(await page.locator("h1").textContent()).toBe("November 2015");
+    await page.goto(`${site.origin}/`);
+    await page.getByRole("link", { name: "Topics", exact: true }).click();
+    expect(await page.locator("h1").textContent()).toBe("Topics");
   });
 });

@@ -82,3 +82,37 @@ test.each(shots)(
     }
   },
 );
+
+const browsingShots = [
+  { name: "topic-light-1280", path: "/topics/syrian-war/", width: 1280, light: true },
+  { name: "topic-dark-375", path: "/topics/syrian-war/", width: 375, light: false },
+  { name: "person-light-375", path: "/people/robert-hutton/", width: 375, light: true },
+  { name: "month-archive-light-1280", path: "/archive/2015/11/", width: 1280, light: true },
+  { name: "archive-index-dark-1280", path: "/archive/", width: 1280, light: false },
+  { name: "topics-index-light-375", path: "/topics/", width: 375, light: true },
+];
+
+test.each(browsingShots)(
+  "writes the browsing page's $name screenshot, and it is as light or dark as it should be",
+  async ({ name, path, width, light }) => {
+    const context = await site.browser.newContext({
+      reducedMotion: "reduce",
+      viewport: { width, height: 800 },
+      colorScheme: light ? "light" : "dark",
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}${path}`);
+      const png = await page.screenshot({
+        path: new URL(`${name}.png`, folder).pathname,
+        fullPage: true,
+      });
+      expect(png.readUInt32BE(16), "width").toBe(width);
+      const lightness = await meanLuminance(await context.newPage(), png);
+      if (light) expect(lightness).toBeGreaterThan(0.8);
+      else expect(lightness).toBeLessThan(0.1);
+    } finally {
+      await context.close();
+    }
+  },
+);

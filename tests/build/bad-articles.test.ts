@@ -86,6 +86,33 @@ const cases = [
     ],
   },
   {
+    name: "an empty topic",
+    folder: "empty-topic",
+    messages: ["article.md: `topics` item 2 must not be empty"],
+  },
+  {
+    name: "a topic listed twice, written two ways",
+    folder: "duplicate-topic",
+    messages: [
+      "article.md: `topics` lists both “Syrian War” and “Syrian war”, which are one topic: keep one",
+    ],
+  },
+  {
+    name: "topics written like the ones other articles use",
+    folder: "near-duplicate-topic",
+    messages: [
+      `new-talks.md: \`topics\` has “Syrian war” — did you mean “Syrian War”, as ${fixtures}/near-duplicate-topic/talks-again.md has it?`,
+      `new-talks.md: \`topics\` has “Rusia” — did you mean “Russia”, as ${fixtures}/near-duplicate-topic/talks-again.md has it?`,
+    ],
+  },
+  {
+    name: "two spellings of a name that would share a person's page",
+    folder: "person-page-clash",
+    messages: [
+      `geneva.md: \`byline.contributors\` has “Jose Garcia”, whose page would be the same as that of “José García” in ${fixtures}/person-page-clash/talks.md (/people/jose-garcia/): write the name the same way in both`,
+    ],
+  },
+  {
     name: "a heading that pins one of the page's own ids",
     folder: "pinned-page-id",
     messages: [
@@ -143,7 +170,10 @@ describe("a build with a bad article", () => {
     expect(exitCode).toBe(1);
     // The frontmatter of all files is checked before anything is rendered.
     const frontmatterCases = cases.filter(
-      ({ folder }) => !/^(same-url|pinned|former|missing-image|update-paragraph)/.test(folder),
+      ({ folder }) =>
+        !/^(same-url|pinned|former|missing-image|update-paragraph|near-duplicate|person-page)/.test(
+          folder,
+        ),
     );
     for (const { folder, messages } of frontmatterCases) {
       for (const message of messages) expect(output).toContain(`${fixtures}/${folder}/${message}`);

@@ -67,6 +67,12 @@ const frontmatter = fc.record(
       anyValue,
     ),
     draft: fc.oneof(fc.boolean(), anyValue),
+    topics: fc.oneof(
+      fc.array(fc.constantFrom("Russia", "Rusia", "Syrian War", "Syrian war", "", "***"), {
+        maxLength: 3,
+      }),
+      anyValue,
+    ),
     slug: fc.oneof(fc.constantFrom("talks", "Talks Resume", "a--b"), anyValue),
     related: fc.oneof(
       fc.array(
@@ -164,16 +170,20 @@ describe("random frontmatter", () => {
       day: fc.integer({ min: 1, max: 28 }),
       timezone: fc.constantFrom("Europe/Vienna", "UTC", "Asia/Tokyo"),
       draft: fc.boolean(),
+      // Across articles, near-duplicate topics and names that share a page.
+      topics: fc.subarray(["Russia", "Rusia", "Syrian War", "G-20"]),
+      contributors: fc.subarray(["José García", "Jose Garcia", "Robert Hutton"]),
       formerIds: fc.oneof(
         { weight: 4, arbitrary: fc.constant(undefined) },
         { weight: 1, arbitrary: fc.constantFrom("{ talks: [old-talks] }", "{ nowhere: [old] }") },
       ),
     })
-    .map(({ headline, bullets, day, timezone, draft, formerIds }) =>
+    .map(({ headline, bullets, day, timezone, draft, topics, contributors, formerIds }) =>
       [
         `headline: ${JSON.stringify(headline)}`,
         `bullets: ${JSON.stringify(bullets)}`,
-        "byline: { organisation: Wire }",
+        `byline: { organisation: Wire, contributors: ${JSON.stringify(contributors)} }`,
+        `topics: ${JSON.stringify(topics)}`,
         `published: 2024-03-${String(day).padStart(2, "0")}`,
         `timezone: ${timezone}`,
         `draft: ${draft}`,

@@ -8,11 +8,12 @@ export const g20Path =
 
 /** Articles newer than the G-20 piece, each exercising one thing the publishing tests check. */
 export const newerArticles = {
-  /** Named authors; a Markdown link to a section of the G-20 article; an image and code. */
+  /** Named authors; a Markdown link to a section of the G-20 article; an image and code; two of its topics. */
   authored: {
     path: "articles/2016-03-01/obama-and-putin-meet-again/",
     headline: "Obama and Putin Meet Again",
     authors: ["Margaret Talev", "Ilya Arkhipov"],
+    topics: ["Russia", "Syrian War"],
   },
   /** Characters that must be escaped in HTML, XML and JSON. */
   escaping: {
@@ -70,6 +71,7 @@ export async function writePublishingFixture(dir: string): Promise<void> {
       byline: { ...byline, authors: authored.authors, contributors: ["Henry Meyer"] },
       published: "2016-03-01",
       timezone: "Europe/Paris",
+      topics: authored.topics,
     }) +
       [
         "Their last talk was in Antalya; see [Assad’s future](/" + g20Path + "#assads-future).",

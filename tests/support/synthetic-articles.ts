@@ -119,8 +119,40 @@ const sentences = [
   "A dinner of leaders took place later on Sunday, with trade and refugees the official topics of conversation.",
 ];
 
-/** The Markdown of synthetic article number `index` (from 0), drawn from `random`. */
-export function syntheticArticle(index: number, random: () => number): string {
+/** Topics for the browsing pages: no two alike, so the archive checks let them all through. */
+export const syntheticTopics = [
+  "Trade",
+  "Energy",
+  "Elections",
+  "Central Banks",
+  "Diplomacy",
+  "Labour",
+  "Markets",
+  "Shipping",
+] as const;
+
+/** Options of `syntheticArticle` and `writeSyntheticArticles`. */
+export interface SyntheticOptions {
+  /** The first day an article may be published on, `YYYY-MM-DD` (default 2010-01-01). */
+  from?: string;
+  /** Over how many days from `from` the articles are spread (default 16 years). */
+  days?: number;
+  /** A topic every article has besides its own, to make one long topic list. */
+  sharedTopic?: string;
+  /** Words to draw headlines from (8 to 14 of them), for headlines as varied as real ones; by default, a few newsroom phrases. */
+  headlineWords?: readonly string[];
+}
+
+/**
+ * The Markdown of synthetic article number `index` (from 0), drawn from
+ * `random`. Its topics come from its number, not from `random`, so that the
+ * articles of a seed stay the same with and without topics.
+ */
+export function syntheticArticle(
+  index: number,
+  random: () => number,
+  { from = "2010-01-01", days = 16 * 365, sharedTopic, headlineWords }: SyntheticOptions = {},
+): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // A paragraph never repeats a sentence, as a reporter's would not.
   const paragraph = () =>
@@ -129,15 +161,24 @@ export function syntheticArticle(index: number, random: () => number): string {
       .join(" ");
   const paragraphs = (count: number) => Array.from({ length: count }, paragraph).join("\n\n");
 
-  const headline = `${pick(subjects)} ${pick(verbs)} ${pick(objects)} in ${pick(places)}`;
-  const day = new Date(Date.UTC(2010, 0, 1) + Math.floor(random() * 16 * 365) * 86_400_000);
+  let headline = `${pick(subjects)} ${pick(verbs)} ${pick(objects)} in ${pick(places)}`;
+  const day = new Date(Date.parse(from) + Math.floor(random() * days) * 86_400_000);
   const published = day.toISOString().slice(0, 10);
   const authors = names.filter(() => random() < 0.2).slice(0, 2);
   const sections = shuffled(sectionTitles, random).slice(0, 3);
+  if (headlineWords) {
+    const words = Array.from({ length: 8 + Math.floor(random() * 7) }, () => pick(headlineWords));
+    headline = words.join(" ").replace(/^./, (first) => first.toUpperCase());
+  }
+  const topics = [
+    syntheticTopics[index % syntheticTopics.length]!,
+    ...(index % 3 === 0 ? [syntheticTopics[(index + 3) % syntheticTopics.length]!] : []),
+    ...(sharedTopic === undefined ? [] : [sharedTopic]),
+  ];
 
   const frontmatter = [
     "---",
-    `headline: ${headline}`,
+    `headline: ${JSON.stringify(headline)}`,
     "bullets:",
     `  - ${pick(sentences).replace(/[.”“"]/g, "")}`,
     `  - ${pick(sentences).replace(/[.”“"]/g, "")}`,
@@ -147,6 +188,7 @@ export function syntheticArticle(index: number, random: () => number): string {
     `  contributors: [${pick(names)}]`,
     `published: ${published}`,
     `timezone: ${pick(zones)}`,
+    `topics: ${JSON.stringify(topics)}`,
     // Pinned, so that two synthetic articles never share a URL.
     `slug: story-${index + 1}`,
     "---",
@@ -163,6 +205,7 @@ export async function writeSyntheticArticles(
   dir: string,
   count: number,
   seed = 2015,
+  options: SyntheticOptions = {},
 ): Promise<void> {
   const random = seededRandom(seed);
   await mkdir(dir, { recursive: true });
@@ -170,7 +213,7 @@ export async function writeSyntheticArticles(
   for (let index = 0; index < count; index++) {
     await writeFile(
       join(dir, `story-${String(index + 1).padStart(width, "0")}.md`),
-      syntheticArticle(index, random),
+      syntheticArticle(index, random, options),
     );
   }
 }

@@ -18,7 +18,14 @@ describe("articleMetadata", () => {
     expect(articleMetadata(g20, setting).times).toEqual({
       publishedTime: "2015-11-15T00:00:00+02:00",
       modifiedTime: "2015-11-16T00:00:00+02:00",
+      tags: ["G-20", "Russia", "United States", "Syrian War", "Islamic State"],
     });
+  });
+
+  test("gives the topics as Open Graph tags and as the JSON-LD's keywords, alike", () => {
+    const { times, jsonLd } = articleMetadata(g20, setting);
+    expect(jsonLd.keywords).toEqual(times.tags);
+    expect(articleMetadata({ ...g20, topics: [] }, setting).jsonLd).not.toHaveProperty("keywords");
   });
 
   test("gives the publication date as the modified date of an article never updated", () => {

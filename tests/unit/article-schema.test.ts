@@ -26,12 +26,38 @@ describe("articleSchema", () => {
       organisation: "Bloomberg News",
       contributors: ["Robert Hutton", "Henry Meyer", "Ryan Chilcote", "Stepan Kravchenko"],
     });
+    expect(data.topics).toEqual(["G-20", "Russia", "United States", "Syrian War", "Islamic State"]);
     expect(data.related).toEqual([{ title: "The Political Implications of the Paris Attacks" }]);
     expect(data.updateNote).toEqual({
       text: "(Updates with Putin comment in third paragraph.)",
       paragraph: 3,
     });
     expect(data.draft).toBe(false);
+  });
+
+  test("takes no topics by default", () => {
+    const untagged: Record<string, unknown> = { ...g20 };
+    delete untagged["topics"];
+    expect(articleSchema.parse(untagged).topics).toEqual([]);
+  });
+
+  test("rejects an empty topic, a topic with nothing to make an address from, and duplicates", () => {
+    expect(problems({ ...g20, topics: ["Russia", " "] })).toEqual(["topics.1: must not be empty"]);
+    expect(problems({ ...g20, topics: ["***"] })).toEqual([
+      "topics.0: needs letters or digits, to make its page's address from",
+    ]);
+    expect(problems({ ...g20, topics: ["Russia", "Syria", "Russia"] })).toEqual([
+      "topics: lists “Russia” twice",
+    ]);
+    expect(problems({ ...g20, topics: ["Syrian War", "Syrian war"] })).toEqual([
+      "topics: lists both “Syrian War” and “Syrian war”, which are one topic: keep one",
+    ]);
+  });
+
+  test("rejects a byline name with nothing to make a person's page address from", () => {
+    expect(
+      problems({ ...g20, byline: { organisation: "Bloomberg News", contributors: ["—"] } }),
+    ).toEqual(["byline.contributors.0: needs letters or digits, to make its page's address from"]);
   });
 
   test("rejects a missing headline", () => {

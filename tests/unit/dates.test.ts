@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import {
   formatIsoWithOffset,
   formatMachineDate,
+  formatPeriod,
   formatReaderDate,
   startOfCalendarDay,
 } from "../../src/lib/dates";
@@ -39,5 +40,15 @@ describe("dates", () => {
 
   test("rejects a value that is not a calendar date", () => {
     expect(() => formatReaderDate("15/11/2015", "UTC")).toThrow(/Not a calendar date/);
+  });
+});
+
+describe("formatPeriod", () => {
+  test("names a year, a month and a day of the archive", () => {
+    expect(formatPeriod("2015")).toBe("2015");
+    expect(formatPeriod("2015-11")).toBe("November 2015");
+    expect(formatPeriod("2015-11-15")).toBe("November 15, 2015");
+    expect(formatPeriod("2016-01-01")).toBe("January 1, 2016");
+    expect(() => formatPeriod("")).toThrow(RangeError);
   });
 });

@@ -132,8 +132,13 @@ describe("checkFrontmatter", () => {
     ],
     [
       "a key that is no near miss",
+      [...goodFields, "colour: blue"],
+      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `topics`, `related`, `description`, `slug`, `formerIds`, `draft`)",
+    ],
+    [
+      "tags, as other systems call topics",
       [...goodFields, "tags: [politics]"],
-      "`tags` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `related`, `description`, `slug`, `formerIds`, `draft`)",
+      "`tags` is not a field — did you mean `topics`?",
     ],
     [
       "an unknown time zone",

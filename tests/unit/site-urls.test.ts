@@ -72,13 +72,29 @@ describe("siteUrls", () => {
     expect(urls.asset()).toBe("/reader/");
     expect(urls.asset("favicon.svg")).toBe("/reader/favicon.svg");
     expect(urls.absolute("rss.xml")).toBe("https://news.example.org/reader/rss.xml");
-    expect(urls.atOrigin("/reader/page/2/")).toBe("https://news.example.org/reader/page/2/");
+    expect(urls.atOrigin("/reader/archive/2015/")).toBe(
+      "https://news.example.org/reader/archive/2015/",
+    );
     expect(urls.article(g20)).toBe(articlePathname);
     expect(urls.articleAbsolute(g20)).toBe(`https://news.example.org${articlePathname}`);
     expect(urls.articleCard(g20)).toBe(`https://news.example.org${articlePathname}card.png`);
     expect(urls.siteCard()).toBe("https://news.example.org/reader/card.png");
-    expect(urls.listPage(1)).toBe("/reader/");
-    expect(urls.listPage(3)).toBe("/reader/page/3/");
+    expect(urls.archive()).toBe("/reader/archive/");
+    expect(urls.archive("2015-11")).toBe("/reader/archive/2015/11/");
+    expect(urls.archive("2015-11-15")).toBe("/reader/archive/2015/11/15/");
+    expect(urls.topics()).toBe("/reader/topics/");
+    expect(urls.topic("Syrian War")).toBe("/reader/topics/syrian-war/");
+    expect(urls.topic("G-20", "2015")).toBe("/reader/topics/g-20/2015/");
+    expect(urls.topicFeed("Syrian War")).toBe(
+      "https://news.example.org/reader/topics/syrian-war/rss.xml",
+    );
+    expect(urls.person("Robert Hutton")).toBe("/reader/people/robert-hutton/");
+    expect(urls.person("José García", "2015-11")).toBe("/reader/people/jose-garcia/2015/11/");
+  });
+
+  test("refuses a name with nothing to make a page address from", () => {
+    const urls = siteUrls({ site: "https://news.example.org", base: "/" });
+    expect(() => urls.topic("***")).toThrow(/no letters or digits/);
   });
 
   test("takes the origin as a URL, as Astro.site gives it", () => {

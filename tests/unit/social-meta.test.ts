@@ -21,12 +21,13 @@ function lines(tags: MetaTag[]): string[] {
 }
 
 describe("socialMetaTags", () => {
-  test("describes an article page with its dates for Open Graph and Twitter", () => {
+  test("describes an article page with its dates and topics for Open Graph and Twitter", () => {
     const tags = socialMetaTags({
       ...page,
       article: {
         publishedTime: "2015-11-15T00:00:00+02:00",
         modifiedTime: "2015-11-16T00:00:00+02:00",
+        tags: ["G-20", "Syrian War"],
       },
     });
     expect(lines(tags)).toEqual([
@@ -42,6 +43,8 @@ describe("socialMetaTags", () => {
       `og:image:alt=${page.image.alt}`,
       "article:published_time=2015-11-15T00:00:00+02:00",
       "article:modified_time=2015-11-16T00:00:00+02:00",
+      "article:tag=G-20",
+      "article:tag=Syrian War",
       "twitter:card=summary_large_image",
       `twitter:title=${page.title}`,
       "twitter:description=Meeting on summit sideline.",

@@ -11,6 +11,7 @@ const input = {
   authors: [],
   organisation: "Bloomberg News",
   contributors: ["Robert Hutton", "Henry Meyer"],
+  keywords: ["G-20", "Syrian War"],
   imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
   language: "en",
 };
@@ -32,6 +33,7 @@ describe("newsArticleJsonLd", () => {
         { "@type": "Person", name: "Robert Hutton" },
         { "@type": "Person", name: "Henry Meyer" },
       ],
+      keywords: ["G-20", "Syrian War"],
       publisher: { "@type": "Organization", name: "Bloomberg News" },
       image: [input.imageUrl],
     };
@@ -49,8 +51,9 @@ describe("newsArticleJsonLd", () => {
     expect(data.publisher).toEqual(publisher);
   });
 
-  test("leaves contributor out when nobody assisted", () => {
+  test("leaves contributor out when nobody assisted, and keywords when there are no topics", () => {
     expect(newsArticleJsonLd({ ...input, contributors: [] })).not.toHaveProperty("contributor");
+    expect(newsArticleJsonLd({ ...input, keywords: [] })).not.toHaveProperty("keywords");
   });
 });
 

@@ -5,6 +5,7 @@ import type { Loader } from "astro/loaders";
 import { glob } from "astro/loaders";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
+import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
 import type { Problem } from "../checks/problems";
 import { findSharedUrls, type UrlEntry } from "../checks/shared-urls";
 import { ArticleError } from "./article-error";
@@ -25,8 +26,8 @@ export interface ArticleLoaderOptions extends ExplainOptions {
  * Astro's glob loader with the checks an editor needs: every file's
  * frontmatter is read and checked before anything is rendered, so one build
  * names every problem in every file, in the editor's words; then, on what
- * was rendered, the errors and warnings our Markdown plugins reported and
- * articles that would share a URL. In `astro dev`, a file saved with a
+ * was rendered, the errors and warnings our Markdown plugins reported,
+ * articles that would share a URL, and topics or people written two ways. In `astro dev`, a file saved with a
  * problem is reported the same way and the page keeps its last good version.
  */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
@@ -65,7 +66,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         const file = display(entry.filePath ?? entry.id);
         const found = [
           ...checkRendered(entry),
-          ...findSharedUrls(urlEntries([entry, ...others], display), { involving: file }),
+          ...findSharedUrls(checkedEntries([entry, ...others], display), { involving: file }),
+          ...findPageNameClashes(checkedEntries([entry, ...others], display), { involving: file }),
         ];
         if (found.length > 0) throw new ArticleError(found);
       };
@@ -79,20 +81,22 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const entries = [...context.store.values()];
       const found = [
         ...entries.flatMap(checkRendered),
-        ...findSharedUrls(urlEntries(entries, display)),
+        ...findSharedUrls(checkedEntries(entries, display)),
+        ...findPageNameClashes(checkedEntries(entries, display)),
       ];
       if (found.length > 0) throw new ArticleError(found);
     },
   };
 }
 
-function urlEntries(
+/** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */
+function checkedEntries(
   entries: readonly StoredEntry[],
   display: (path: string) => string,
-): UrlEntry[] {
+): (UrlEntry & NamesEntry)[] {
   return entries.map((entry) => ({
     file: display(entry.filePath ?? entry.id),
-    data: entry.data as unknown as UrlEntry["data"],
+    data: entry.data as unknown as UrlEntry["data"] & NamesEntry["data"],
   }));
 }
 

@@ -5,6 +5,7 @@ import { relatedItemSchema } from "./related-item";
 import { sectionId } from "./section-id";
 import { nonEmpty } from "./text";
 import { timeZone } from "./time-zone";
+import { topicsSchema } from "./topics";
 import { updateNoteSchema } from "./update-note";
 
 /** The frontmatter of one article in `content/articles/`. */
@@ -29,6 +30,8 @@ export const articleSchema = z
     updateNote: z
       .preprocess((note) => (typeof note === "string" ? { text: note } : note), updateNoteSchema)
       .optional(),
+    /** The editorial topics the article belongs to, each with its own page and feed: "Syrian War". */
+    topics: topicsSchema.default([]),
     /** Items shown with the article, such as a related video. */
     related: z.array(relatedItemSchema).default([]),
     /** The summary for search engines and feeds; defaults to the bullets. */

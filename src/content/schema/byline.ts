@@ -1,12 +1,13 @@
 import { z } from "astro/zod";
+import { pageName } from "./page-name";
 import { nonEmpty } from "./text";
 
 /** Who wrote the article. */
 export const bylineSchema = z.strictObject({
   /** Named authors, in byline order. May be empty when the organisation signs the piece. */
-  authors: z.array(nonEmpty).default([]),
+  authors: z.array(pageName).default([]),
   /** The news organisation that publishes the article. Required. */
   organisation: nonEmpty,
   /** People credited with assistance ("With assistance by …"). */
-  contributors: z.array(nonEmpty).default([]),
+  contributors: z.array(pageName).default([]),
 });

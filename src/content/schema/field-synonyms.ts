@@ -13,4 +13,7 @@ export const fieldSynonyms: Readonly<Record<string, string>> = {
   author: "byline.authors",
   authors: "byline.authors",
   tz: "timezone",
+  tags: "topics",
+  keywords: "topics",
+  categories: "topics",
 };
