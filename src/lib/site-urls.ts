@@ -49,6 +49,14 @@ export function listPagePath(number: number): string {
   return number === 1 ? "" : `page/${number}/`;
 }
 
+/** The search page's path below the site's base. */
+export const SEARCH_PATH = "search/";
+
+/** The search page's path with a query, as its form sends it: `search/?q=assad`. */
+export function searchPath(query?: string): string {
+  return query ? `${SEARCH_PATH}?${new URLSearchParams({ q: query })}` : SEARCH_PATH;
+}
+
 /** Where the site is served: Astro's `site` (an origin) and `base` ("/" or "/reader/"). */
 export interface SiteLocation {
   site: string | URL;
@@ -73,6 +81,8 @@ export interface SiteUrls {
   siteCard(): string;
   /** A list page's path, base included: the front page for 1. */
   listPage(number: number): string;
+  /** The search page's path, base included, with a query when given: "/reader/search/?q=assad". */
+  search(query?: string): string;
 }
 
 /** The site's URLs, made in one place from where it is deployed. */
@@ -87,5 +97,6 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     articleCard: (fields) => absolute(articleCardPath(fields)),
     siteCard: () => absolute(SITE_CARD_PATH),
     listPage: (number) => withBase(base, listPagePath(number)),
+    search: (query) => withBase(base, searchPath(query)),
   };
 }

@@ -79,6 +79,10 @@ describe("siteUrls", () => {
     expect(urls.siteCard()).toBe("https://news.example.org/reader/card.png");
     expect(urls.listPage(1)).toBe("/reader/");
     expect(urls.listPage(3)).toBe("/reader/page/3/");
+    expect(urls.search()).toBe("/reader/search/");
+    expect(urls.search("Assad’s future & more")).toBe(
+      "/reader/search/?q=Assad%E2%80%99s+future+%26+more",
+    );
   });
 
   test("takes the origin as a URL, as Astro.site gives it", () => {
