@@ -7,6 +7,7 @@ import { markdownPipeline } from "./src/markdown/pipeline.ts";
 import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
 import { resolveDeployment } from "./src/publishing/deployment.ts";
 import { deploymentNotice } from "./src/publishing/deployment-notice.ts";
+import { searchIndex } from "./src/publishing/search-index.ts";
 import { securityHeaders } from "./src/publishing/security-headers.ts";
 import { cardWorkerUrl } from "./src/social-cards/worker-url.ts";
 
@@ -35,6 +36,8 @@ export default defineConfig({
     cardWorkerUrl(),
     deploymentNotice(deployment),
     sitemap({ filter: (page) => !page.endsWith("/404/") }),
+    // Before securityHeaders(), whose _headers covers the search bundle too.
+    searchIndex(),
     securityHeaders(),
   ],
   markdown: {

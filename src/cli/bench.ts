@@ -17,16 +17,30 @@
  * (src/cli/bare-astro-site.ts) and prints our cost per article over its:
  * the two are measured in one run, side by side, because wall times on a
  * shared machine swing by a third from one run to the next.
+ *
+ * Then, on the N-article build, the search: the index made again alone (its
+ * wall seconds, pages, and the bundle's bytes), and the bytes a reader's
+ * first search downloads: the search page is served with its _headers and
+ * opened in Chromium with a query, and every file it fetched is counted
+ * gzip-compressed (level 6), as tests/support/page-weight.ts weighs pages.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 import { writeBareAstroSite } from "./bare-astro-site.ts";
 import { buildEnv } from "./build-env.ts";
+import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
+import { indexSite, SEARCH_BUNDLE_DIR } from "../publishing/search-index.ts";
+import { serveStatic } from "../../tests/support/static-server.ts";
 import { writeSyntheticArticles } from "../../tests/support/synthetic-articles.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
+
+/** A query with many results in the synthetic corpus: a headline phrase and common body words. */
+const SEARCH_QUERY = "ceasefire talks";
 
 /** What one build cost. */
 interface BuildFigures {
@@ -70,6 +84,8 @@ try {
   const margin = (kind: keyof ArchiveFigures) =>
     (((full[kind].wallSeconds - baseline[kind].wallSeconds) * 1000) / (articles - 1)).toFixed(2);
 
+  const search = await measureSearch(join(work, "full-build", "dist"));
+
   console.log(`\nBroadsheet build benchmark: ${articles} articles, median of ${runs} run(s)\n`);
   const overBare = (kind: keyof ArchiveFigures) =>
     `${(Number(margin(kind)) / Number(margin("bare"))).toFixed(2)}×`;
@@ -92,6 +108,20 @@ try {
       "ms/article (margin)": margin("bare"),
     },
   });
+  console.log(`\nSearch, ${articles} articles (query “${SEARCH_QUERY}”)\n`);
+  console.table({
+    "index build": {
+      pages: search.pages,
+      "wall s": search.indexSeconds.toFixed(2),
+      bytes: search.bundleBytes,
+    },
+    "first search": {
+      files: search.files.length,
+      "bytes gzip": search.firstSearchBytes,
+      results: search.results,
+    },
+  });
+  console.log(`First search fetched: ${search.files.join(", ")}`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
@@ -186,4 +216,61 @@ function medians(results: BuildFigures[]): BuildFigures {
     pages: results[0]!.pages,
     distBytes: results[0]!.distBytes,
   };
+}
+
+/** What the search costs on one built archive. */
+interface SearchFigures {
+  pages: number;
+  indexSeconds: number;
+  /** The search bundle (pagefind/) on disk. */
+  bundleBytes: number;
+  /** The files a first search fetched, as paths inside the build. */
+  files: string[];
+  /** Those files (the search page included), each gzip-compressed. */
+  firstSearchBytes: number;
+  /** The results the search page reported. */
+  results: string;
+}
+
+/** Indexes `distDir` again, alone, and weighs a first search on it in Chromium. */
+async function measureSearch(distDir: string): Promise<SearchFigures> {
+  const again = join(distDir, "..", "search-bundle");
+  const { pages, seconds } = await indexSite(distDir, again);
+  await rm(again, { recursive: true, force: true });
+  const bundleBytes = (await folderFigures(join(distDir, SEARCH_BUNDLE_DIR))).distBytes;
+
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("No Chromium: run `node src/cli/install-chromium.ts`.");
+  const server = await serveStatic(distDir);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  try {
+    const page = await browser.newPage();
+    const fetched = new Set<string>();
+    const note = (url: string) => {
+      if (url.startsWith(server.origin)) fetched.add(new URL(url).pathname);
+    };
+    page.on("request", (request) => note(request.url()));
+    page.on("worker", (worker) => note(worker.url()));
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(SEARCH_QUERY)}`);
+    const status = page.locator(".search-status").filter({ hasText: SEARCH_QUERY });
+    await status.waitFor({ timeout: 120_000 });
+    const results = (await status.textContent()) ?? "";
+    const files = [...fetched].map((path) =>
+      path.endsWith("/") ? `${path.slice(1)}index.html` : path.slice(1),
+    );
+    let firstSearchBytes = 0;
+    for (const file of files)
+      firstSearchBytes += gzipSync(await readFile(join(distDir, file))).length;
+    return {
+      pages,
+      indexSeconds: seconds,
+      bundleBytes,
+      files: files.sort(),
+      firstSearchBytes,
+      results,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

@@ -11,7 +11,7 @@
 export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   // A BASE_URL in the environment (Vite's own variable, which Vitest sets in
   // its workers) would silently take the place of BASE_PATH in every link.
-  const own = { UV_THREADPOOL_SIZE: "16", ...env };
+  const own: NodeJS.ProcessEnv = { UV_THREADPOOL_SIZE: "16", ...env };
   delete own["BASE_URL"];
   return own;
 }

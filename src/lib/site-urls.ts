@@ -75,6 +75,14 @@ function nameSlug(name: string): string {
   return slug;
 }
 
+/** The search page's path below the site's base. */
+export const SEARCH_PATH = "search/";
+
+/** The search page's path with a query, as its form sends it: `search/?q=assad`. */
+export function searchPath(query?: string): string {
+  return query ? `${SEARCH_PATH}?${new URLSearchParams({ q: query })}` : SEARCH_PATH;
+}
+
 /** Where the site is served: Astro's `site` (an origin) and `base` ("/" or "/reader/"). */
 export interface SiteLocation {
   site: string | URL;
@@ -107,6 +115,8 @@ export interface SiteUrls {
   topicFeed(name: string): string;
   /** A person's page, or the page of one period of it, base included. */
   person(name: string, period?: Period): string;
+  /** The search page's path, base included, with a query when given: "/reader/search/?q=assad". */
+  search(query?: string): string;
 }
 
 /** The site's URLs, made in one place from where it is deployed. */
@@ -125,5 +135,6 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     topic: (name, period) => withBase(base, topicPath(name, period)),
     topicFeed: (name) => absolute(topicFeedPath(name)),
     person: (name, period) => withBase(base, personPath(name, period)),
+    search: (query) => withBase(base, searchPath(query)),
   };
 }

@@ -84,16 +84,38 @@ function isHashSource(source: string): boolean {
 }
 
 /**
- * One policy allowing everything that each of several allows: their hash
- * sources joined. The policies must otherwise be the same, as the pages of
- * one site's are; the header carries this one for every page.
+ * What the search page's policy adds to every page's, for Pagefind: it
+ * compiles WebAssembly, and searches in a worker started from the site's own
+ * pagefind/ folder. (It fetches its index from the site, which every page's
+ * `connect-src 'self'` already allows.) No other page's policy has these.
  */
-export function joinCspHashes(policies: readonly string[]): string {
+export const SEARCH_CSP_ADDITIONS: CspDirectives = [
+  ["script-src", ["'wasm-unsafe-eval'"]],
+  ["worker-src", ["'self'"]],
+];
+
+/**
+ * One policy allowing everything that each of several allows: their hash
+ * sources joined, and any of `extras` that one of them has. The policies
+ * must otherwise be the same, as the pages of one site's are; the header
+ * carries this one for every page, and each page's `<meta>` policy, which
+ * the browser enforces as well, narrows it to what that page does.
+ */
+export function joinCspHashes(policies: readonly string[], extras: CspDirectives = []): string {
   const [first, ...rest] = policies.map(parseCsp);
   if (first === undefined) throw new Error("No policy to join.");
+  const isExtra = (name: string, source: string) =>
+    extras.some(([extraName, sources]) => extraName === name && sources.includes(source));
+  const onlyExtras = (name: string) => extras.some(([extraName]) => extraName === name);
   const withoutHashes = (directives: CspDirectives) =>
     serializeCsp(
-      directives.map(([name, sources]) => [name, sources.filter((s) => !isHashSource(s))]),
+      directives
+        .map(([name, sources]): [string, string[]] => [
+          name,
+          sources.filter((s) => !isHashSource(s) && !isExtra(name, s)),
+        ])
+        // A directive that only an extra brings (worker-src) is not a difference.
+        .filter(([name, sources]) => sources.length > 0 || !onlyExtras(name)),
     );
   for (const other of rest) {
     if (withoutHashes(other) !== withoutHashes(first)) {
@@ -102,7 +124,8 @@ export function joinCspHashes(policies: readonly string[]): string {
       );
     }
     for (const [name, sources] of other) {
-      const directive = first.find(([firstName]) => firstName === name)!;
+      let directive = first.find(([firstName]) => firstName === name);
+      if (!directive) first.push((directive = [name, []]));
       for (const source of sources) if (!directive[1].includes(source)) directive[1].push(source);
     }
   }

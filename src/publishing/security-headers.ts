@@ -2,7 +2,13 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { cspHashSource, headerPolicy, joinCspHashes, narrowCspHashes } from "./csp";
+import {
+  cspHashSource,
+  headerPolicy,
+  joinCspHashes,
+  narrowCspHashes,
+  SEARCH_CSP_ADDITIONS,
+} from "./csp";
 import { inlineCodeOf } from "./inline-code";
 import { headersFile } from "./static-headers";
 
@@ -12,8 +18,8 @@ const cspMeta = /<meta http-equiv="content-security-policy" content="([^"]*)">/g
 /**
  * After the build, narrows each page's Content-Security-Policy to the inline
  * scripts and styles that page contains, and writes `_headers` with one
- * policy for the site (every page's hashes) and the other security and
- * caching headers.
+ * policy for the site (every page's hashes, and the search page's additions
+ * for Pagefind) and the other security and caching headers.
  *
  * Astro's `security.csp` writes the `<meta>` policy; this keeps only the
  * hashes of code that is really there, and stops the build if a page has
@@ -64,7 +70,13 @@ export function securityHeaders(): AstroIntegration {
           name: entry.name,
           isDirectory: entry.isDirectory(),
         }));
-        const contentSecurityPolicy = headerPolicy(joinCspHashes(policies));
+        // One policy for every URL, the search page's additions included: a
+        // second rule setting the CSP for search/ and pagefind/ would be joined
+        // to this one, not put in its place (see static-headers.ts), and rules
+        // for each top-level entry would leave a 404 at an unknown address
+        // without one. Each page's <meta> narrows it to what that page does;
+        // Pagefind's worker, which no <meta> reaches, gets exactly this.
+        const contentSecurityPolicy = headerPolicy(joinCspHashes(policies, SEARCH_CSP_ADDITIONS));
         await writeFile(
           join(outDir, "_headers"),
           headersFile({ base, contentSecurityPolicy, assetsDir, topLevelEntries }),

@@ -116,3 +116,33 @@ test.each(browsingShots)(
     }
   },
 );
+
+test.each([
+  { name: "search-light-1280", width: 1280, colorScheme: "light" as const },
+  { name: "search-dark-1280", width: 1280, colorScheme: "dark" as const },
+  { name: "search-light-375", width: 375, colorScheme: "light" as const },
+  { name: "search-dark-375", width: 375, colorScheme: "dark" as const },
+])(
+  "writes the search page's $name screenshot, with results",
+  async ({ name, width, colorScheme }) => {
+    const context = await site.browser.newContext({
+      reducedMotion: "reduce",
+      viewport: { width, height: 800 },
+      colorScheme,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent("Assad future")}`);
+      await page.getByRole("status").filter({ hasText: "Assad future" }).waitFor();
+      const png = await page.screenshot({
+        path: new URL(`${name}.png`, folder).pathname,
+        fullPage: true,
+      });
+      const lightness = await meanLuminance(await context.newPage(), png);
+      if (colorScheme === "light") expect(lightness).toBeGreaterThan(0.8);
+      else expect(lightness).toBeLessThan(0.1);
+    } finally {
+      await context.close();
+    }
+  },
+);

@@ -58,6 +58,21 @@ async function readPages(dir: string): Promise<Page[]> {
   );
 }
 
+/** The one page that runs Pagefind, and so the one whose policy adds what it needs. */
+const SEARCH_PAGE = join("search", "index.html");
+
+/** What the search page's policy adds, which the header, read by Pagefind's worker too, also carries. */
+const searchAdditions = { "script-src": ["'wasm-unsafe-eval'"], "worker-src": ["'self'"] };
+
+/** A policy without the search page's additions. */
+const withoutSearchAdditions = (policy: string) =>
+  [...directives(policy)]
+    .filter(([name]) => name !== "worker-src")
+    .map(
+      ([name, sources]) => `${name} ${sources.filter((s) => s !== "'wasm-unsafe-eval'").join(" ")}`,
+    )
+    .join("; ");
+
 /** A policy without its hash sources: what every page's and the header's must share. */
 const withoutHashes = (policy: string) =>
   [...directives(policy)].map(([name, sources]) => [
@@ -104,10 +119,31 @@ describe.each([
 
   test("is otherwise the same in _headers as in every <meta>, plus frame-ancestors 'none'", () => {
     expect(directives(header).get("frame-ancestors")).toEqual(["'none'"]);
-    const headerRest = withoutHashes(header).filter(([name]) => name !== "frame-ancestors");
+    const headerRest = withoutHashes(withoutSearchAdditions(header)).filter(
+      ([name]) => name !== "frame-ancestors",
+    );
     for (const page of pages) {
-      expect(withoutHashes(page.policies[0]!), page.file).toEqual(headerRest);
+      expect(withoutHashes(withoutSearchAdditions(page.policies[0]!)), page.file).toEqual(
+        headerRest,
+      );
       expect(page.policies[0]).not.toContain("frame-ancestors");
+    }
+  });
+
+  test("adds Pagefind's needs to the search page's <meta> and the header, and to no other page", () => {
+    const nonHash = (policy: string, name: string) =>
+      directives(policy)
+        .get(name)
+        ?.filter((s) => !s.startsWith("'sha"));
+    expect(pages.map((page) => page.file)).toContain(SEARCH_PAGE);
+    for (const policy of [header, pages.find((page) => page.file === SEARCH_PAGE)!.policies[0]!]) {
+      expect(nonHash(policy, "script-src")).toEqual(["'self'", ...searchAdditions["script-src"]]);
+      expect(nonHash(policy, "worker-src")).toEqual(searchAdditions["worker-src"]);
+      expect(nonHash(policy, "connect-src")).toEqual(["'self'"]);
+    }
+    for (const page of pages.filter((page) => page.file !== SEARCH_PAGE)) {
+      expect(nonHash(page.policies[0]!, "script-src"), page.file).toEqual(["'self'"]);
+      expect(directives(page.policies[0]!).has("worker-src"), page.file).toBe(false);
     }
   });
 
@@ -116,7 +152,12 @@ describe.each([
       expect(policy).not.toMatch(/'unsafe-(inline|eval|hashes)'|'strict-dynamic'|\*/);
       const parsed = directives(policy);
       expect(parsed.get("default-src")).toEqual(["'none'"]);
-      expect(parsed.get("script-src")?.filter((s) => !s.startsWith("'sha"))).toEqual(["'self'"]);
+      // 'wasm-unsafe-eval' compiles WebAssembly, not strings: checked in its own test above.
+      expect(
+        parsed
+          .get("script-src")
+          ?.filter((s) => !s.startsWith("'sha") && s !== "'wasm-unsafe-eval'"),
+      ).toEqual(["'self'"]);
       expect(parsed.get("style-src")?.filter((s) => !s.startsWith("'sha"))).toEqual(["'self'"]);
       expect(parsed.get("base-uri")).toEqual(["'none'"]);
       expect(parsed.get("form-action")).toEqual(["'none'"]);
@@ -171,6 +212,16 @@ describe("the /reader/ build served with its _headers", () => {
     expect(csp).not.toContain(","); // One policy: no second rule joined its own.
     expect(response.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  test("gives Pagefind's worker, which runs under its own response's policy, what it needs", async () => {
+    const response = await fetch(`${server.url}pagefind/pagefind-worker.js`);
+    expect(response.status).toBe(200);
+    const csp = directives(response.headers.get("content-security-policy") ?? "");
+    expect(csp.get("script-src")).toContain("'wasm-unsafe-eval'");
+    expect(csp.get("connect-src")).toEqual(["'self'"]);
+    expect(csp.get("default-src")).toEqual(["'none'"]);
+    expect(response.headers.get("content-security-policy")).not.toContain(",");
   });
 
   test("answers a hashed asset path with immutable caching only", async () => {

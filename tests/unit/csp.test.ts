@@ -102,6 +102,22 @@ describe("joinCspHashes", () => {
     );
   });
 
+  test("joins in the extra sources one page adds, and nothing else it adds", () => {
+    const extras: [string, string[]][] = [
+      ["script-src", ["'wasm-unsafe-eval'"]],
+      ["worker-src", ["'self'"]],
+    ];
+    const page = "default-src 'none'; script-src 'self' 'sha256-A'";
+    const search = "default-src 'none'; worker-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+    expect(joinCspHashes([page, search], extras)).toBe(
+      "default-src 'none'; script-src 'self' 'sha256-A' 'wasm-unsafe-eval'; worker-src 'self'",
+    );
+    expect(() => joinCspHashes([page, search])).toThrow("Policies differ in more than hashes");
+    expect(() => joinCspHashes([page, `${search}; img-src *`], extras)).toThrow(
+      "Policies differ in more than hashes",
+    );
+  });
+
   test("refuses policies that differ in more than their hashes", () => {
     expect(() =>
       joinCspHashes(["default-src 'none'; img-src 'self'", "default-src 'none'; img-src *"]),

@@ -90,6 +90,10 @@ describe("siteUrls", () => {
     );
     expect(urls.person("Robert Hutton")).toBe("/reader/people/robert-hutton/");
     expect(urls.person("José García", "2015-11")).toBe("/reader/people/jose-garcia/2015/11/");
+    expect(urls.search()).toBe("/reader/search/");
+    expect(urls.search("Assad’s future & more")).toBe(
+      "/reader/search/?q=Assad%E2%80%99s+future+%26+more",
+    );
   });
 
   test("refuses a name with nothing to make a page address from", () => {

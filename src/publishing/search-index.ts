@@ -1,0 +1,115 @@
+import { readdir, readFile, rm } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import * as pagefind from "pagefind";
+import { withoutParagraphIds } from "../lib/search-document.ts";
+
+/** The folder of the search index inside the build, and so its URL below the base. */
+export const SEARCH_BUNDLE_DIR = "pagefind";
+
+/**
+ * What the index leaves out of an article: its navigation and everything
+ * about the article rather than in it (byline, dates, reading time, the
+ * update note, related items), and the section links' "#". Selectors, not
+ * attributes in the markup, so the pages carry no bytes for the indexer.
+ */
+export const SEARCH_EXCLUDED = [
+  ".toc",
+  ".article-meta",
+  ".byline",
+  ".article-dates",
+  ".reading-time",
+  ".article-footer",
+  ".update-note",
+  ".related",
+  ".section-link",
+  ".copy-link",
+];
+
+/**
+ * The search bundle's files that the search page does not load: Pagefind's
+ * ready-made interfaces (it uses pagefind.js directly) and its debugging
+ * playground. Left out so that nothing is published that nobody asked for.
+ */
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\b/;
+
+/** What indexing a build found. */
+export interface SearchIndexResult {
+  /** Pages in the index: those that mark their content with `data-pagefind-body`. */
+  pages: number;
+  /** Wall-clock seconds the indexing took. */
+  seconds: number;
+}
+
+/**
+ * Indexes the built site in `outDir` with Pagefind and writes the search
+ * bundle to `outDir/pagefind/`. Only pages that mark their content with
+ * `data-pagefind-body` (the articles) are indexed, and each is read with
+ * its paragraph ids removed (see `withoutParagraphIds`).
+ */
+export async function indexSite(
+  outDir: string,
+  bundleDir = join(outDir, SEARCH_BUNDLE_DIR),
+): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({
+    excludeSelectors: SEARCH_EXCLUDED,
+    // One language, so one index whatever an article's words look like.
+    forceLanguage: "en",
+  });
+  try {
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => !file.startsWith(bundleDir + sep));
+    let pages = 0;
+    // A few files at a time: Pagefind indexes in its own process, and sending
+    // it all 10,000 pages at once would hold them all in memory here.
+    const batch = 32;
+    for (let start = 0; start < files.length; start += batch) {
+      await Promise.all(
+        files.slice(start, start + batch).map(async (file) => {
+          const html = await readFile(file, "utf8");
+          if (!html.includes("data-pagefind-body")) return;
+          const added = await index.addHTMLFile({
+            // Relative to the build, so result URLs are "/articles/…/"; the
+            // search page adds the base path when it shows them.
+            sourcePath: relative(outDir, file).split(sep).join("/"),
+            content: withoutParagraphIds(html),
+          });
+          if (added.errors.length > 0) {
+            throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
+          }
+          pages++;
+        }),
+      );
+    }
+    const written = await index.writeFiles({ outputPath: bundleDir });
+    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+    for (const entry of await readdir(bundleDir)) {
+      if (UNUSED_BUNDLE_FILE.test(entry)) await rm(join(bundleDir, entry), { recursive: true });
+    }
+    return { pages, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Builds the search index at the end of every build (`npm run build`, a raw
+ * `astro build --outDir …`, the benchmark's), into the build's own output
+ * folder, so a published site always has an index of exactly its pages.
+ */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: "broadsheet:search-index",
+    hooks: {
+      "astro:build:done": async ({ dir, logger }) => {
+        const { pages, seconds } = await indexSite(fileURLToPath(dir));
+        logger.info(`search index: ${pages} pages in ${seconds.toFixed(1)} s`);
+      },
+    },
+  };
+}

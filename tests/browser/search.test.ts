@@ -1,0 +1,183 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { isAtTop, launchChromium, runAxe, viewportPlace } from "../support/browser";
+import { subpathSite } from "../support/global-build";
+import { g20Path } from "../support/publishing-fixture";
+import { serveStatic, type StaticServer } from "../support/static-server";
+
+// The /reader/ build (53 articles), served under /reader/ with its _headers
+// applied, as Netlify and Cloudflare Pages would: the search page, Pagefind's
+// worker and the article each run under the policy their response carries.
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records, in every document it opens, CSP violations, console errors and uncaught errors. */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const problems: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `CSP: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`,
+      );
+    });
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("worker", (worker) => {
+    worker.on("console", (message) => {
+      if (message.type() === "error") problems.push(`worker: ${message.text()}`);
+    });
+  });
+  return { page, problems };
+}
+
+/** Types a query into the search page's box and waits for its results. */
+async function search(page: Page, query: string): Promise<void> {
+  await page.getByRole("searchbox", { name: "Search the articles" }).fill(query);
+  await page.getByRole("status").filter({ hasText: query }).waitFor();
+}
+
+describe("searching the /reader/ build in Chromium", () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: "reduce",
+    });
+  });
+  afterAll(() => context?.close());
+
+  test("“Assad future” leads to the article's section, and nothing is blocked on the way", async () => {
+    const { page, problems } = await watchedPage(context);
+    const workers: string[] = [];
+    page.on("worker", (worker) => workers.push(worker.url()));
+    await page.goto(`${server.url}search/`);
+    await search(page, "Assad future");
+
+    const section = page
+      .locator(".search-sections a")
+      .filter({ hasText: "Assad’s Future" })
+      .first();
+    const href = await section.getAttribute("href");
+    expect(href).toBe(`/reader/${g20Path}#assads-future`);
+    // The search ran in Pagefind's worker, under the pagefind/ files' own policy.
+    expect(workers).toEqual([`${server.url}pagefind/pagefind-worker.js`]);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Assad future");
+
+    await section.click();
+    await page.waitForURL(`**/${encodeURI(g20Path)}#assads-future`);
+    expect(isAtTop(await viewportPlace(page, "#assads-future"))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("shows each result's headline, date and summary", async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("Assad future")}`);
+    await page.getByRole("status").filter({ hasText: "Assad future" }).waitFor();
+    const g20 = page.locator(".search-result").filter({
+      has: page.getByRole("link", {
+        name: "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
+      }),
+    });
+    expect(await g20.locator("h2 a").getAttribute("href")).toBe(`/reader/${g20Path}`);
+    expect(await g20.locator("time").getAttribute("datetime")).toBe("2015-11-15");
+    expect(await g20.locator("time").textContent()).toBe("November 15, 2015");
+    expect(await g20.locator(".search-summary").textContent()).toBe(
+      "Meeting on summit sideline first since Russia bombed Syria. Russia seeks collaboration on Syrian war, fighting terrorism.",
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("keeps the query in the URL: a search can be linked, reloaded and gone back to", async () => {
+    const { page, problems } = await watchedPage(context);
+    const box = page.getByRole("searchbox", { name: "Search the articles" });
+    const firstResult = () => page.locator(".search-result h2 a").first().textContent();
+
+    await page.goto(`${server.url}search/?q=Obama`);
+    await page.getByRole("status").filter({ hasText: "Obama" }).waitFor();
+    expect(await box.inputValue()).toBe("Obama");
+
+    await box.fill("Assad");
+    await box.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Assad" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Assad");
+    const assadFirst = await firstResult();
+
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "Assad" }).waitFor();
+    expect(await box.inputValue()).toBe("Assad");
+    expect(await firstResult()).toBe(assadFirst);
+
+    await page.goBack();
+    await page.getByRole("status").filter({ hasText: "Obama" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Obama");
+    expect(await box.inputValue()).toBe("Obama");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("indexes the article's words, not its navigation, byline, footer or paragraph ids", async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(`${server.url}search/`);
+    // A string, not a function: Vitest would rewrite a function's import().
+    const found = (await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${server.url}pagefind/pagefind.js`)});
+      const count = async (query) => (await pagefind.search(query)).results.length;
+      const { results } = await pagefind.search("Assad");
+      const data = await Promise.all(results.map((result) => result.data()));
+      return {
+        anchors: data.flatMap((page) => page.anchors.map((anchor) => anchor.id)),
+        // The G-20 article's contributor and its related item.
+        byline: await count("Chilcote"),
+        related: await count("Implications"),
+      };
+    })()`)) as { anchors: string[]; byline: number; related: number };
+    expect(found.anchors).toContain("assads-future");
+    expect(found.anchors.filter((id) => /^p-\d/.test(id))).toEqual([]);
+    expect(found.anchors).not.toContain("toc-heading");
+    expect(found).toMatchObject({ byline: 0, related: 0 });
+    await page.close();
+  });
+
+  test("says so when nothing matches", async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(`${server.url}search/?q=zzyzxquux`);
+    await page.getByRole("status").filter({ hasText: "No articles found" }).waitFor();
+    expect(await page.locator(".search-result").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe.each(["light", "dark"] as const)("the search page with results, %s scheme", (scheme) => {
+  test.each([375, 1280])(
+    "has no WCAG 2.2 A/AA or best-practice violation at %i px",
+    async (width) => {
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        viewport: { width, height: 800 },
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}search/?q=${encodeURIComponent("Assad future")}`);
+        await page.getByRole("status").filter({ hasText: "Assad future" }).waitFor();
+        expect(await page.locator(".search-sections mark").count()).toBeGreaterThan(0);
+        expect(await runAxe(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
