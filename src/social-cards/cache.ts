@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { cardTree, type CardNode, type CardText } from "./design.ts";
-import { drawCard, PNG_OPTIONS, rendererVersions } from "./draw.ts";
+import { drawCard, PNG_ENCODING, rendererVersions } from "./draw.ts";
 import { fontsDigest, loadCardFonts, type CardFont } from "./fonts.ts";
 
 /**
@@ -13,7 +13,7 @@ import { fontsDigest, loadCardFonts, type CardFont } from "./fonts.ts";
  */
 export function cardCacheKey(tree: CardNode, fonts: string, renderer: string): string {
   return createHash("sha256")
-    .update(JSON.stringify({ tree, fonts, renderer, pngOptions: PNG_OPTIONS }))
+    .update(JSON.stringify({ tree, fonts, renderer, png: PNG_ENCODING }))
     .digest("hex");
 }
 

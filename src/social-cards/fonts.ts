@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import type { SatoriOptions } from "satori";
 import { CARD_FONT_FAMILY, FONT_SUBSETS } from "./design.ts";
 
-const fontWeights = [400, 700] as const;
+/** The card sets all its text in bold: a regular weight would only be parsed, never drawn. */
+const fontWeights = [700] as const;
 
 /** A font file as satori takes it. */
 export type CardFont = SatoriOptions["fonts"][number];

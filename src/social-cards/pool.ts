@@ -4,9 +4,9 @@ import { cacheDir, root } from "astro:config/server";
 import { Piscina } from "piscina";
 import { createCardRenderer } from "./cache.ts";
 
-// Drawing a card is ~50 ms of CPU (satori's layout, then sharp's PNG); a pool
-// of worker threads draws them on every core. Idle workers exit, so they never
-// hold a finished build open.
+// Drawing a card is ~20 ms of CPU (satori's layout, sharp's rasterising, the
+// PNG: `npm run bench:cards`); a pool of worker threads draws them on every
+// core. Idle workers exit, so they never hold a finished build open.
 const pool = new Piscina({
   filename: import.meta.env.CARD_WORKER_URL,
   maxThreads: availableParallelism(),

@@ -48,9 +48,9 @@ describe("cardTree", () => {
 });
 
 describe("loadCardFonts", () => {
-  test("loads Source Serif 4 from the installed package, in regular and bold", () => {
+  test("loads Source Serif 4 from the installed package, in the bold the card is set in", () => {
     expect(fonts.length).toBeGreaterThan(0);
-    expect(new Set(fonts.map((font) => font.weight))).toEqual(new Set([400, 700]));
+    expect(new Set(fonts.map((font) => font.weight))).toEqual(new Set([700]));
     for (const font of fonts) expect(font.name).toMatch(/^Source Serif 4/);
   });
 });
@@ -103,6 +103,18 @@ describe("createCardRenderer", () => {
     expect(await darkest(png, { left: 72, top: 560, width: 1000, height: 50 })).toBeGreaterThan(
       200,
     );
+  });
+
+  test("keeps the design's colours exact: the accent bar, the paper, the rule's ink", async () => {
+    const { png } = await createCardRenderer({ projectRoot: root, cacheDir })(g20);
+    const pixels = await sharp(png).removeAlpha().raw().toBuffer();
+    const colour = (x: number, y: number) =>
+      pixels.subarray((y * CARD_WIDTH + x) * 3, (y * CARD_WIDTH + x) * 3 + 3).toString("hex");
+    expect([colour(600, 8), colour(600, 40), colour(600, 142)]).toEqual([
+      "0b55a8",
+      "fbfaf6",
+      "1a1a1a",
+    ]);
   });
 
   test("draws Cyrillic and Greek headlines with the font's own glyphs", async () => {
