@@ -4,11 +4,11 @@ import { getArticles } from "../data/articles";
 import { urls } from "../data/site-urls";
 import { startOfCalendarDay } from "../lib/dates";
 import { articleDescription } from "../lib/description";
-import { escapeXml, FEED_ITEM_LIMIT, feedCreators } from "../lib/feed";
+import { escapeXml, FEED_ITEM_LIMIT, feedCreators, feedItemHtml } from "../lib/feed";
 import { feedContent } from "../markdown/feed-html";
 import { site } from "../site.config";
 
-/** The RSS 2.0 feed: the newest articles, each in full as sanitised HTML. */
+/** The RSS 2.0 feed: the newest articles, each in full (bullets to update note) as sanitised HTML. */
 export const GET: APIRoute = async () => {
   const articles = (await getArticles()).slice(0, FEED_ITEM_LIMIT);
   return rss({
@@ -30,7 +30,16 @@ export const GET: APIRoute = async () => {
         // Readers render a description as HTML, and ours is text: escaped as
         // HTML here (and as XML by @astrojs/rss), "<b>" shows as "<b>".
         description: escapeXml(articleDescription(data)),
-        content: feedContent(rendered.html, link),
+        // The whole article, as the page and print show it, not only the Markdown.
+        content: feedContent(
+          feedItemHtml({
+            bullets: data.bullets,
+            bodyHtml: rendered.html,
+            contributors: data.byline.contributors,
+            updateNote: data.updateNote,
+          }),
+          link,
+        ),
         customData: feedCreators(data.byline),
       };
     }),
