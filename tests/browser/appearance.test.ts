@@ -150,7 +150,7 @@ describe("layout", () => {
     // Characters a full line, in each paragraph of three lines or more, from
     // the line boxes the browser laid out; the last line counts as the part
     // of a line it fills.
-    const lineLengths = await page.$$eval(".article-body > p", (paragraphs) =>
+    const lineLengths = await page.$$eval(".article-body > p[id]", (paragraphs) =>
       paragraphs.flatMap((p) => {
         const range = document.createRange();
         range.selectNodeContents(p);
