@@ -13,6 +13,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildEnv } from "./build-env.ts";
+import { RouteLogFilter } from "./route-log.ts";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
@@ -30,13 +31,23 @@ function takeOutDir(args: readonly string[]): { outDir: string; rest: string[] }
   return { outDir, rest };
 }
 
-/** Runs `astro build` into `outDir`; resolves to its exit code. */
+/**
+ * Runs `astro build` into `outDir`; resolves to its exit code. Its standard
+ * output goes through `RouteLogFilter`, which makes the block of routes one
+ * line; its errors come straight through.
+ */
 function astroBuild(outDir: string, args: readonly string[]): Promise<number> {
+  // Piped, Astro would drop its colours: keep them for a terminal.
+  const colour = process.stdout.isTTY ? { FORCE_COLOR: "1" } : {};
   const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
     cwd: projectRoot,
-    env: buildEnv(),
-    stdio: "inherit",
+    env: buildEnv({ ...colour, ...process.env }),
+    stdio: ["inherit", "pipe", "inherit"],
   });
+  const log = new RouteLogFilter();
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => process.stdout.write(log.write(chunk)));
+  child.stdout.on("end", () => process.stdout.write(log.end()));
   // Ctrl-C reaches the child through the terminal; a `kill` from outside may not.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);

@@ -1,7 +1,7 @@
 import rss from "@astrojs/rss";
 import { startOfCalendarDay } from "../lib/dates";
 import { articleDescription } from "../lib/description";
-import { escapeXml, FEED_ITEM_LIMIT, feedCreators } from "../lib/feed";
+import { escapeXml, FEED_ITEM_LIMIT, feedCreators, feedItemHtml } from "../lib/feed";
 import { feedContent } from "../markdown/feed-html";
 import { site } from "../site.config";
 import type { Article } from "./articles";
@@ -19,7 +19,7 @@ export interface ArticleFeed {
   articles: readonly Article[];
 }
 
-/** An RSS 2.0 feed of articles, each in full as sanitised HTML: the site's and every topic's. */
+/** An RSS 2.0 feed of articles, each in full (bullets to update note) as sanitised HTML: the site's and every topic's. */
 export function articleFeed({ title, description, link, self, articles }: ArticleFeed) {
   return rss({
     title,
@@ -40,7 +40,16 @@ export function articleFeed({ title, description, link, self, articles }: Articl
         // Readers render a description as HTML, and ours is text: escaped as
         // HTML here (and as XML by @astrojs/rss), "<b>" shows as "<b>".
         description: escapeXml(articleDescription(data)),
-        content: feedContent(rendered.html, link),
+        // The whole article, as the page and print show it, not only the Markdown.
+        content: feedContent(
+          feedItemHtml({
+            bullets: data.bullets,
+            bodyHtml: rendered.html,
+            contributors: data.byline.contributors,
+            updateNote: data.updateNote,
+          }),
+          link,
+        ),
         customData: feedCreators(data.byline),
       };
     }),

@@ -1,3 +1,7 @@
+import { formatNameList } from "./name-list";
+import { paragraphId } from "./page-ids";
+import { splitUpdateNote } from "./update-note";
+
 /** How many articles the feed carries: the newest. */
 export const FEED_ITEM_LIMIT = 50;
 
@@ -10,4 +14,41 @@ export function escapeXml(text: string): string {
 export function feedCreators(byline: { authors: readonly string[]; organisation: string }): string {
   const names = byline.authors.length > 0 ? byline.authors : [byline.organisation];
   return names.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join("");
+}
+
+/** What a feed item holds of an article besides its rendered Markdown. */
+export interface FeedItemParts {
+  bullets: readonly string[];
+  /** The rendered Markdown body. */
+  bodyHtml: string;
+  contributors: readonly string[];
+  updateNote?: { text: string; paragraph?: number | undefined } | undefined;
+}
+
+/**
+ * The whole article as one HTML fragment for a feed item, with the parts the
+ * page shows around the body, in its order: the bullets, the body, the
+ * credits and the update note (its paragraph's words linked to `#p-N`, made
+ * absolute later with every other link).
+ */
+export function feedItemHtml({
+  bullets,
+  bodyHtml,
+  contributors,
+  updateNote,
+}: FeedItemParts): string {
+  const parts = [`<ul>${bullets.map((bullet) => `<li>${escapeXml(bullet)}</li>`).join("")}</ul>`];
+  parts.push(bodyHtml);
+  if (contributors.length > 0) {
+    parts.push(`<p>With assistance by ${escapeXml(formatNameList(contributors))}</p>`);
+  }
+  if (updateNote) parts.push(`<p>${updateNoteHtml(updateNote.text, updateNote.paragraph)}</p>`);
+  return parts.join("\n");
+}
+
+function updateNoteHtml(text: string, paragraph: number | undefined): string {
+  const split = paragraph === undefined ? undefined : splitUpdateNote(text, paragraph);
+  if (!split || paragraph === undefined) return escapeXml(text);
+  const { before, phrase, after } = split;
+  return `${escapeXml(before)}<a href="#${paragraphId(paragraph)}">${escapeXml(phrase)}</a>${escapeXml(after)}`;
 }

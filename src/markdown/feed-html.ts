@@ -3,7 +3,7 @@ import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import rehypeAbsoluteUrls from "./plugins/rehype-absolute-urls";
-import rehypeRemoveSectionLinks from "./plugins/rehype-remove-section-links";
+import rehypeUnwrapSectionLinks from "./plugins/rehype-unwrap-section-links";
 
 /**
  * An article's rendered HTML as a feed item's content: page furniture
@@ -14,7 +14,7 @@ import rehypeRemoveSectionLinks from "./plugins/rehype-remove-section-links";
 export function feedContent(html: string, articleUrl: string): string {
   const file = unified()
     .use(rehypeParse, { fragment: true })
-    .use(rehypeRemoveSectionLinks)
+    .use(rehypeUnwrapSectionLinks)
     .use(rehypeAbsoluteUrls, { base: articleUrl })
     .use(rehypeSanitize)
     .use(rehypeStringify)

@@ -65,7 +65,7 @@ describe.each(pages)("axe-core on %s", (path) => {
         if (path === ARTICLE_PATH) {
           await page.goto(`${site.origin}${path}#assads-future`);
           if (width < 1024) await page.locator(".toc summary").click();
-          await page.locator(".section-heading").first().hover();
+          await page.locator(".article-body h2").first().hover();
           const opened = await runAxe(page);
           report[`${path}#assads-future ${scheme} ${width}px, contents open`] = opened;
           expect(opened).toEqual([]);

@@ -70,14 +70,36 @@ describe("print", () => {
   test("prints black on white without navigation or the table of contents, even for a dark-scheme reader", async () => {
     const page = await open(ARTICLE_PATH, { colorScheme: "dark" });
     await page.emulateMedia({ media: "print" });
-    for (const selector of [".skip-link", ".site-header", ".toc", ".section-link", ".copy-link"]) {
+    for (const selector of [".skip-link", ".site-header", ".toc", ".copy-link"]) {
       expect(await style(page, selector, "display"), selector).toBe("none");
     }
+    // A heading's words are its self-link: they print, without the "#".
+    expect(await page.locator("#assads-future").isVisible()).toBe(true);
+    expect(await style(page, ".section-link", "content", "::after")).toBe("none");
+    expect(await style(page, ".section-link", "color")).toBe("rgb(0, 0, 0)");
     expect(await page.getByRole("navigation").count()).toBe(0);
     expect(await style(page, "body", "color")).toBe("rgb(0, 0, 0)");
     expect(await style(page, "body", "background-color")).toBe("rgb(255, 255, 255)");
     expect(await style(page, ".article-body p", "color")).toBe("rgb(0, 0, 0)");
     expect(await page.locator(".article-body").isVisible()).toBe(true);
+  });
+
+  test("prints the whole article: the bullets, the body, the contributors and the update note", async () => {
+    const page = await open(ARTICLE_PATH);
+    await page.emulateMedia({ media: "print" });
+    const printed = async (selector: string) => {
+      const part = page.locator(selector);
+      expect(await part.isVisible(), selector).toBe(true);
+      return (await part.innerText()).replace(/\s+/g, " ").trim();
+    };
+    expect(await printed(".bullets")).toBe(
+      "Meeting on summit sideline first since Russia bombed Syria Russia seeks collaboration on Syrian war, fighting terrorism",
+    );
+    expect(await printed("#p-16")).toMatch(/“in the interests of mutual cooperation\.”$/);
+    expect(await printed(".contributors")).toBe(
+      "With assistance by Robert Hutton, Henry Meyer, Ryan Chilcote, and Stepan Kravchenko",
+    );
+    expect(await printed(".update-note")).toBe("(Updates with Putin comment in third paragraph.)");
   });
 
   test("prints an external link's address after it, and not a link within the page", async () => {
@@ -99,8 +121,9 @@ describe("print", () => {
   test("keeps a section heading with the text that follows it, and paragraphs from breaking to one line", async () => {
     const page = await open(ARTICLE_PATH);
     await page.emulateMedia({ media: "print" });
-    expect(await style(page, ".section-heading", "break-after")).toBe("avoid");
-    expect(await style(page, ".section-heading", "break-inside")).toBe("avoid");
+    expect(await style(page, "#assads-future", "display")).toBe("block");
+    expect(await style(page, "#assads-future", "break-after")).toBe("avoid");
+    expect(await style(page, "#assads-future", "break-inside")).toBe("avoid");
     expect(await style(page, "#p-1", "orphans")).toBe("3");
     expect(await style(page, "#p-1", "widows")).toBe("3");
   });
@@ -127,7 +150,7 @@ describe("layout", () => {
     // Characters a full line, in each paragraph of three lines or more, from
     // the line boxes the browser laid out; the last line counts as the part
     // of a line it fills.
-    const lineLengths = await page.$$eval(".article-body > p", (paragraphs) =>
+    const lineLengths = await page.$$eval(".article-body > p[id]", (paragraphs) =>
       paragraphs.flatMap((p) => {
         const range = document.createRange();
         range.selectNodeContents(p);

@@ -24,15 +24,15 @@ const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 const status = () => page.getByRole("status").textContent();
 
 describe("the copy-link buttons", () => {
-  test("stand beside each section link, named for their section", async () => {
+  test("stand after each section heading, named for their section", async () => {
     for (const { id, text } of sections) {
       const button = page.getByRole("button", {
         name: `Copy link to section: ${text}`,
         exact: true,
       });
       expect(await button.count()).toBe(1);
-      const sibling = await button.evaluate((b) => b.previousElementSibling?.getAttribute("href"));
-      expect(sibling).toBe(`#${id}`);
+      const sibling = await button.evaluate((b) => b.previousElementSibling?.id);
+      expect(sibling).toBe(id);
     }
   });
 

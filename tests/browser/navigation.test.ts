@@ -48,9 +48,9 @@ describe.each(widths)("the article page at %i px", (width) => {
     const marked = await page.$eval("#assads-future", (h) => getComputedStyle(h).backgroundColor);
     const plain = await page.$eval("#russian-military", (h) => getComputedStyle(h).backgroundColor);
     expect(marked).not.toBe(plain);
-    // The followed section shows its own link, ready to copy; the others keep theirs hidden.
+    // The followed section shows its link's "#", ready to copy; the others keep theirs hidden.
     const opacity = (id: string) =>
-      page.$eval(`a.section-link[href="#${id}"]`, (a) => getComputedStyle(a).opacity);
+      page.$eval(`a.section-link[href="#${id}"]`, (a) => getComputedStyle(a, "::after").opacity);
     expect(await opacity("assads-future")).toBe("1");
     expect(await opacity("russian-military")).toBe("0");
   });
@@ -95,7 +95,7 @@ describe.each(widths)("the article page at %i px", (width) => {
     ).toBe(true);
   });
 
-  test("every section link takes a tab stop, shows on focus and has an accessible name; paragraphs take none", async () => {
+  test("every section link takes a tab stop, shows its # on focus and is named by its heading; paragraphs take none", async () => {
     await openArticle(width);
     // Every stop in tab order, once round the page: "tag.class#href" or "tag.class text".
     const stops: string[] = [];
@@ -117,22 +117,25 @@ describe.each(widths)("the article page at %i px", (width) => {
     expect(stops.filter((stop) => /^(p|h\d|div)\./.test(stop))).toEqual([]);
 
     for (const { id, text } of sections) {
-      const link = page.getByRole("link", { name: `Link to section: ${text}`, exact: true });
+      const heading = page.getByRole("heading", { name: text, exact: true });
+      expect(await heading.count()).toBe(1);
+      const link = heading.getByRole("link", { name: text, exact: true });
       expect(await link.count()).toBe(1);
       expect(await link.getAttribute("href")).toBe(`#${id}`);
       await page.mouse.move(0, 0);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe("0");
+      const marker = () => link.evaluate((a) => getComputedStyle(a, "::after").opacity);
+      expect(await marker()).toBe("0");
       await link.focus();
-      expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe("1");
+      expect(await marker()).toBe("1");
     }
   });
 
-  test("a section link shows when the pointer is over its heading", async () => {
+  test("a section link shows its # when the pointer is over its heading", async () => {
     await openArticle(width);
     const link = page.locator('a.section-link[href="#higher-stakes"]');
     await page.locator("#higher-stakes").hover();
-    expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe("1");
+    expect(await link.evaluate((a) => getComputedStyle(a, "::after").opacity)).toBe("1");
   });
 
   test("#p-3 lands on the third paragraph, and the update note's link goes there and marks it", async () => {

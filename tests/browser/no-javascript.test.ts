@@ -29,8 +29,11 @@ describe.each([375, 1280])("the article page with JavaScript disabled, at %i px"
     expect(await page.locator("h1").textContent()).toBe(
       "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
     );
-    expect(await page.locator(".article-body > p").count()).toBe(16);
+    expect(await page.locator(".article-body > p[id]").count()).toBe(16);
     expect(await page.locator("#p-16").isVisible()).toBe(true);
+    for (const part of [".bullets", ".contributors", ".update-note"]) {
+      expect(await page.locator(part).isVisible(), part).toBe(true);
+    }
     expect(await page.locator(".copy-link, [role='status']").count()).toBe(0);
   });
 
@@ -50,7 +53,10 @@ describe.each([375, 1280])("the article page with JavaScript disabled, at %i px"
     expect(new URL(page.url()).hash).toBe("#higher-stakes");
     expect(isAtTop(await viewportPlace(page, "#higher-stakes"))).toBe(true);
 
-    await page.getByRole("link", { name: "Link to section: Assad’s Future" }).click();
+    await page
+      .getByRole("heading", { name: "Assad’s Future" })
+      .getByRole("link", { name: "Assad’s Future" })
+      .click();
     expect(new URL(page.url()).hash).toBe("#assads-future");
     expect(isAtTop(await viewportPlace(page, "#assads-future"))).toBe(true);
   });

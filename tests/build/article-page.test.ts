@@ -19,6 +19,11 @@ const sourceLines = (await readFile(new URL("../fixtures/g20-source.txt", import
   .filter((line) => line !== "" && line !== "Updated on");
 const bodyStart = sourceLines.indexOf("The Political Implications of the Paris Attacks") + 1;
 const bodyEnd = sourceLines.findIndex((line) => line.startsWith("— With assistance by"));
+/** The body's lines, then the credits and the update note that end the text. */
+const textLines = [
+  ...sourceLines.slice(bodyStart, bodyEnd),
+  ...sourceLines.slice(bodyEnd).map((line) => line.replace(/^—\s*/, "")),
+];
 
 let $: CheerioAPI;
 beforeAll(async () => {
@@ -37,13 +42,14 @@ describe("the article page", () => {
     );
   });
 
-  test("has the body's paragraphs and section headings, in the source's order, word for word", () => {
+  test("has the body's paragraphs and section headings, then the credits and the note, in the source's order, word for word", () => {
     const blocks = $(".article-body")
       .find("p, h2")
       .map((_, element) => readableText($(element).text()))
       .get();
     expect(bodyEnd).toBeGreaterThan(bodyStart);
-    expect(blocks).toEqual(sourceLines.slice(bodyStart, bodyEnd));
+    expect(textLines).toHaveLength(bodyEnd - bodyStart + 2);
+    expect(blocks).toEqual(textLines);
   });
 
   test("has every line of the source somewhere in the article", () => {
@@ -55,37 +61,43 @@ describe("the article page", () => {
 
   test("lists the summary bullets, the byline and the related item", () => {
     expect(
-      $("article header ul li")
+      $(".article-body > ul.bullets:first-child li")
         .map((_, li) => $(li).text())
         .get(),
     ).toEqual([
       "Meeting on summit sideline first since Russia bombed Syria",
       "Russia seeks collaboration on Syrian war, fighting terrorism",
     ]);
-    expect(
-      $(".byline p")
-        .map((_, p) => readableText($(p).text()))
-        .get(),
-    ).toEqual([
-      "By Bloomberg News",
+    expect(readableText($("article header .byline").text())).toBe("By Bloomberg News");
+    expect(readableText($(".article-body > p.contributors").text())).toBe(
       "With assistance by Robert Hutton, Henry Meyer, Ryan Chilcote, and Stepan Kravchenko",
-    ]);
+    );
     expect(readableText($(".related li").text())).toBe(
       "The Political Implications of the Paris Attacks",
     );
-    expect($(".update-note").text()).toBe("(Updates with Putin comment in third paragraph.)");
+    expect($(".article-body > p.update-note:last-child").text()).toBe(
+      "(Updates with Putin comment in third paragraph.)",
+    );
+  });
+
+  test("keeps the bullets, the credits and the note out of header, footer and aside chrome", () => {
+    for (const part of [".bullets", ".contributors", ".update-note"]) {
+      expect($(part), part).toHaveLength(1);
+      expect($(part).closest("header, footer, aside, nav"), part).toHaveLength(0);
+    }
   });
 
   test.each(sections)(
-    "gives the section $text the id $id on its h2, with a named self-link",
+    "gives the section $text the id $id on its h2, whose words are its self-link",
     ({ id, text }) => {
       const heading = $(`#${id}`);
       expect(heading.prop("tagName")).toBe("H2");
       expect(heading.text()).toBe(text);
-      const link = heading.parent().find(`a.section-link[href="#${id}"]`);
+      expect(heading.parent().is(".article-body")).toBe(true);
+      const link = heading.children();
       expect(link).toHaveLength(1);
-      expect(link.find(".visually-hidden").text()).toBe(`Link to section: ${text}`);
-      expect(link.find('[aria-hidden="true"]').text()).toBe("#");
+      expect(link.is(`a.section-link[href="#${id}"]`)).toBe(true);
+      expect(link.text()).toBe(text);
     },
   );
 
@@ -125,7 +137,8 @@ describe("the article page", () => {
   });
 
   test("numbers every top-level body paragraph by position, p-1 on, with no tab stop", () => {
-    const paragraphs = $(".article-body > p");
+    const paragraphs = $(".article-body > p:not(.contributors, .update-note)");
+    expect($(".contributors, .update-note").filter("[id]")).toHaveLength(0);
     expect(paragraphs.length).toBe(16);
     expect(paragraphs.map((_, p) => $(p).attr("id")).get()).toEqual(
       Array.from({ length: 16 }, (_, i) => `p-${i + 1}`),

@@ -64,14 +64,33 @@ describe("the RSS feed, read by a feed parser", () => {
   test("holds the full article as HTML, without the page's section self-links", () => {
     const $ = cheerio.load(itemAt(g20Path)["content:encoded"] ?? "");
     expect($("p").first().text()).toMatch(/^The sidelines of summits are full of talks/);
-    expect($("p").last().text()).toMatch(/“in the interests of mutual cooperation\.”$/);
+    expect($("p").eq(-3).text()).toMatch(/“in the interests of mutual cooperation\.”$/);
     expect(
       $("h2")
         .map((_, h2) => $(h2).text())
         .get(),
     ).toEqual(["Russian Military", "Assad’s Future", "Higher Stakes"]);
-    expect($(".section-link, .visually-hidden")).toHaveLength(0);
+    expect($("h2 a, .section-link, .visually-hidden")).toHaveLength(0);
     expect($.text()).not.toContain("Link to section");
+  });
+
+  test("carries what the page carries around the body: bullets, contributors and the update note", () => {
+    const $ = cheerio.load(itemAt(g20Path)["content:encoded"] ?? "");
+    expect(
+      $("ul")
+        .first()
+        .find("li")
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual([
+      "Meeting on summit sideline first since Russia bombed Syria",
+      "Russia seeks collaboration on Syrian war, fighting terrorism",
+    ]);
+    expect($("p").eq(-2).text()).toBe(
+      "With assistance by Robert Hutton, Henry Meyer, Ryan Chilcote, and Stepan Kravchenko",
+    );
+    expect($("p").last().text()).toBe("(Updates with Putin comment in third paragraph.)");
+    expect($("p").last().find("a").attr("href")).toBe(`${site}${g20Path}#p-3`);
   });
 
   test("makes the links inside an item absolute, section links included", () => {

@@ -126,7 +126,9 @@ describe("the project's Markdown pipeline", () => {
     const { html } = await renderMarkdown(
       '<div id="x">pasted</div>\n\n## Assad’s Fate {#assads-future}',
     );
-    expect(html).toContain('<h2 id="assads-future">Assad’s Fate</h2>');
+    expect(html).toContain(
+      '<h2 id="assads-future"><a class="section-link" href="#assads-future">Assad’s Fate</a></h2>',
+    );
     expect(html).not.toContain('id="x"');
   });
 });

@@ -1,17 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { escapeXml, feedCreators } from "../../src/lib/feed";
+import { escapeXml, feedCreators, feedItemHtml } from "../../src/lib/feed";
 import { feedContent } from "../../src/markdown/feed-html";
 
 const articleUrl = "https://news.example.org/reader/articles/2015-11-15/putin/";
 
 describe("feedContent", () => {
-  test("drops the section self-links a feed reader would show as text", () => {
+  test("keeps a heading's words but not its self-link, which is the page's furniture", () => {
     const html =
-      '<div class="section-heading"><h2 id="assads-future">Assad’s Future</h2>' +
-      '<a class="section-link" href="#assads-future"><span aria-hidden="true">#</span>' +
-      '<span class="visually-hidden">Link to section: Assad’s Future</span></a></div>';
+      '<h2 id="assads-future"><a class="section-link" href="#assads-future">Assad’s Future</a></h2>';
     expect(feedContent(html, articleUrl)).toBe(
-      '<div><h2 id="user-content-assads-future">Assad’s Future</h2></div>',
+      '<h2 id="user-content-assads-future">Assad’s Future</h2>',
     );
   });
 
@@ -37,6 +35,40 @@ describe("feedContent", () => {
     const safe = feedContent(html, articleUrl);
     expect(safe).not.toMatch(/steal|javascript:|onclick|onerror|style|iframe|script/i);
     expect(safe).toContain("<p>Hi</p>");
+  });
+});
+
+describe("feedItemHtml", () => {
+  const g20 = {
+    bullets: ["Meeting on summit sideline", "Russia seeks collaboration"],
+    bodyHtml: '<p id="p-1">Body.</p>',
+    contributors: ["Robert Hutton", "Henry Meyer", "Ryan Chilcote"],
+    updateNote: { text: "(Updates with Putin comment in third paragraph.)", paragraph: 3 },
+  };
+
+  test("carries the bullets, the body, the credits and the update note, in the page's order", () => {
+    expect(feedItemHtml(g20)).toBe(
+      "<ul><li>Meeting on summit sideline</li><li>Russia seeks collaboration</li></ul>\n" +
+        '<p id="p-1">Body.</p>\n' +
+        "<p>With assistance by Robert Hutton, Henry Meyer, and Ryan Chilcote</p>\n" +
+        '<p>(Updates with Putin comment in <a href="#p-3">third paragraph</a>.)</p>',
+    );
+  });
+
+  test("leaves out credits and a note the article has not, and links a note naming no paragraph nowhere", () => {
+    expect(feedItemHtml({ ...g20, contributors: [], updateNote: undefined })).toBe(
+      "<ul><li>Meeting on summit sideline</li><li>Russia seeks collaboration</li></ul>\n" +
+        '<p id="p-1">Body.</p>',
+    );
+    expect(
+      feedItemHtml({ ...g20, contributors: [], updateNote: { text: "(Updates with prices.)" } }),
+    ).toMatch(/<p>\(Updates with prices\.\)<\/p>$/);
+  });
+
+  test("escapes the text it is given", () => {
+    expect(feedItemHtml({ ...g20, bullets: ["<b>A & B</b>"], contributors: ["<i>"] })).toContain(
+      "<li>&lt;b&gt;A &amp; B&lt;/b&gt;</li>",
+    );
   });
 });
 

@@ -3,25 +3,25 @@ import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkRehype from "remark-rehype";
 import { describe, expect, test } from "vitest";
-import rehypeRemoveSectionLinks from "../../src/markdown/plugins/rehype-remove-section-links";
 import rehypeSectionLinks from "../../src/markdown/plugins/rehype-section-links";
+import rehypeUnwrapSectionLinks from "../../src/markdown/plugins/rehype-unwrap-section-links";
 
 async function render(markdown: string): Promise<string> {
   const file = await remark()
     .use(remarkRehype)
     .use(rehypeSlug)
     .use(rehypeSectionLinks)
-    .use(rehypeRemoveSectionLinks)
+    .use(rehypeUnwrapSectionLinks)
     .use(rehypeStringify)
     .process(markdown);
   return String(file);
 }
 
-describe("rehypeRemoveSectionLinks", () => {
-  test("removes the self-links that rehypeSectionLinks adds, keeping the headings", async () => {
-    expect(await render("## Russian Military\n\n## Assad’s Future")).toBe(
-      '<div class="section-heading"><h2 id="russian-military">Russian Military</h2></div>\n' +
-        '<div class="section-heading"><h2 id="assads-future">Assad’s Future</h2></div>',
+describe("rehypeUnwrapSectionLinks", () => {
+  test("turns the self-links that rehypeSectionLinks adds back into the headings' words", async () => {
+    expect(await render("## Russian Military\n\n### The *real* story")).toBe(
+      '<h2 id="russian-military">Russian Military</h2>\n' +
+        '<h3 id="the-real-story">The <em>real</em> story</h3>',
     );
   });
 
