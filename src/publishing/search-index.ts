@@ -10,9 +10,10 @@ export const SEARCH_BUNDLE_DIR = "pagefind";
 
 /**
  * What the index leaves out of an article: its navigation and everything
- * about the article rather than in it (byline, dates, reading time, the
- * update note, related items), and the section links' "#". Selectors, not
- * attributes in the markup, so the pages carry no bytes for the indexer.
+ * about the article rather than in it (byline, dates, reading time, credits,
+ * update note, topics, related items). A section heading's text is its
+ * self-link, so section links stay in. Selectors, not attributes in the
+ * markup, so the pages carry no bytes for the indexer.
  */
 export const SEARCH_EXCLUDED = [
   ".toc",
@@ -24,7 +25,6 @@ export const SEARCH_EXCLUDED = [
   ".topics",
   ".update-note",
   ".related",
-  ".section-link",
   ".copy-link",
 ];
 

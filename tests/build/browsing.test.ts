@@ -55,17 +55,13 @@ describe("the G-20 article's ways into the archive", () => {
     expect(jsonLd.keywords).toEqual(topics);
   });
 
-  test("links each contributor in its byline to their page, in the byline's words", async () => {
+  test("links each contributor in the credit line to their page, in the credit's words", async () => {
     const $ = await g20(g20Path);
-    expect(
-      $(".byline p")
-        .map((_, p) => readableText($(p).text()))
-        .get(),
-    ).toEqual([
-      "By Bloomberg News",
+    expect(readableText($(".byline").text())).toBe("By Bloomberg News");
+    expect(readableText($(".contributors").text())).toBe(
       "With assistance by Robert Hutton, Henry Meyer, Ryan Chilcote, and Stepan Kravchenko",
-    ]);
-    expect(links($, ".byline a")).toEqual(
+    );
+    expect(links($, ".contributors a")).toEqual(
       contributors.map((name) => [name, `/people/${name.toLowerCase().replace(" ", "-")}/`]),
     );
   });
@@ -187,9 +183,12 @@ describe("the browsing pages of the 53-article site under /reader/", () => {
     expect(listed(await reader("people/margaret-talev/")).map(([, href]) => href)).toEqual([
       `/reader/${newerArticles.authored.path}`,
     ]);
-    expect(links(await reader(newerArticles.authored.path), ".byline a")).toEqual([
+    const authored = await reader(newerArticles.authored.path);
+    expect(links(authored, ".byline a")).toEqual([
       ["Margaret Talev", "/reader/people/margaret-talev/"],
       ["Ilya Arkhipov", "/reader/people/ilya-arkhipov/"],
+    ]);
+    expect(links(authored, ".contributors a")).toEqual([
       ["Henry Meyer", "/reader/people/henry-meyer/"],
     ]);
   });
@@ -227,8 +226,13 @@ describe("the browsing pages of the 53-article site under /reader/", () => {
       `${site}${g20Path}`,
     ]);
     const $ = cheerio.load(feed.items[1]!["content:encoded"] ?? "");
+    // The whole article: the bullets, the body, then the credits and the update note.
+    expect($("ul").first().text()).toContain(
+      "Meeting on summit sideline first since Russia bombed Syria",
+    );
     expect($("p").first().text()).toMatch(/^The sidelines of summits are full of talks/);
-    expect($("p").last().text()).toMatch(/“in the interests of mutual cooperation\.”$/);
+    expect($("p").text()).toContain("“in the interests of mutual cooperation.”");
+    expect($("p").last().text()).toBe("(Updates with Putin comment in third paragraph.)");
     expect($(".section-link")).toHaveLength(0);
   });
 

@@ -82,7 +82,9 @@ function changes(before: Map<string, string>, after: Map<string, string>) {
  * may change: the front page, the feeds (the site's and its topic's), the
  * sitemap, the article itself, and the pages that list it: those of the
  * periods it falls in, in the archive, its topic and its person, and the
- * indexes that count it.
+ * indexes that count it; and the search index, which Pagefind writes as
+ * content-named chunks: publishing changes the chunks that hold the new
+ * article's words, and the entry file that names them.
  */
 function mayChange(date: string, articlePath: string): RegExp {
   const [year, month, day] = date.split("-");
@@ -93,6 +95,7 @@ function mayChange(date: string, articlePath: string): RegExp {
         "index\\.html",
         "rss\\.xml",
         "sitemap-0\\.xml",
+        "pagefind/.+",
         `${articlePath}(index\\.html|card\\.png)`,
         `archive/${periods}index\\.html`,
         `topics/index\\.html`,

@@ -123,7 +123,7 @@ daemon off;
 worker_processes 1;
 pid ${state}/nginx.pid;
 error_log ${state}/error.log warn;
-events { worker_connections 128; }
+events { worker_connections 1024; }
 http {
     include ${mimeTypesOf(nginx)};
     default_type application/octet-stream;
