@@ -22,3 +22,11 @@ test("every built page, with everything it needs to render, fits in one round tr
     ).toBeLessThanOrEqual(ONE_ROUND_TRIP_BYTES);
   }
 });
+
+test("the article page, with the links to browse and search, stays under 7,000 bytes gzip", async () => {
+  const distDir = inject("distDir");
+  const [article] = (await htmlPages(distDir)).filter((page) => page.startsWith("articles/"));
+  const weight = await weighPage(distDir, article!);
+  console.log(`${weight.page}: ${weight.htmlBytes} bytes gzip, ${weight.totalBytes} with favicon`);
+  expect(weight.totalBytes).toBeLessThan(7_000);
+});
