@@ -13,6 +13,25 @@ export function canUseApt(): boolean {
 /** Where the output of an install command goes. */
 export type CommandOutput = "inherit" | "ignore";
 
+/** How an installer looks for its tool and installs it; tests change it, the CLIs take the defaults. */
+export interface EnsureOptions {
+  /** Where to look, before and after installing. */
+  candidates?: () => readonly string[];
+  /** Whether apt-get may be used: running as root with apt-get on the PATH. */
+  canUseApt?: boolean;
+  /** The environment of the install commands. */
+  env?: NodeJS.ProcessEnv;
+  /** Where progress is reported. */
+  log?: (message: string) => void;
+  /** What becomes of the install commands' own output (default: shown). */
+  commandOutput?: CommandOutput;
+}
+
+/** The first of the candidates that exists. */
+export function firstExisting(candidates: readonly string[]): string | undefined {
+  return candidates.find((path) => existsSync(path));
+}
+
 /** Runs a command; true when it succeeded. */
 export function run(
   command: string,

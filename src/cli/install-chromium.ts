@@ -5,10 +5,9 @@
  *
  *   node src/cli/install-chromium.ts
  */
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { aptInstall, canUseApt, run, type CommandOutput } from "./apt.ts";
+import { aptInstall, canUseApt, firstExisting, run, type EnsureOptions } from "./apt.ts";
 
 export { canUseApt };
 
@@ -55,21 +54,7 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string
 export function findChromium(
   candidates: readonly string[] = chromiumCandidates(),
 ): string | undefined {
-  return candidates.find((path) => existsSync(path));
-}
-
-/** How `ensureChromium` looks and installs; tests change it, the CLI takes the defaults. */
-export interface EnsureOptions {
-  /** Where to look, before and after installing. */
-  candidates?: () => readonly string[];
-  /** Whether apt-get may be used: running as root with apt-get on the PATH. */
-  canUseApt?: boolean;
-  /** The environment of the install commands. */
-  env?: NodeJS.ProcessEnv;
-  /** Where progress is reported. */
-  log?: (message: string) => void;
-  /** What becomes of the install commands' own output (default: shown). */
-  commandOutput?: CommandOutput;
+  return firstExisting(candidates);
 }
 
 /**

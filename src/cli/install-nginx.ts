@@ -5,8 +5,7 @@
  *
  *   node src/cli/install-nginx.ts
  */
-import { existsSync } from "node:fs";
-import { aptInstall, canUseApt, type CommandOutput } from "./apt.ts";
+import { aptInstall, canUseApt, firstExisting, type EnsureOptions } from "./apt.ts";
 
 /** Where Debian's `nginx` package puts the server. */
 export const DEBIAN_NGINX = "/usr/sbin/nginx";
@@ -20,21 +19,7 @@ export function nginxCandidates(env: NodeJS.ProcessEnv = process.env): string[] 
 
 /** The first of the candidates that exists. */
 export function findNginx(candidates: readonly string[] = nginxCandidates()): string | undefined {
-  return candidates.find((path) => existsSync(path));
-}
-
-/** How `ensureNginx` looks and installs; tests change it, the CLI takes the defaults. */
-export interface EnsureNginxOptions {
-  /** Where to look, before and after installing. */
-  candidates?: () => readonly string[];
-  /** Whether apt-get may be used: running as root with apt-get on the PATH. */
-  canUseApt?: boolean;
-  /** The environment of the install commands. */
-  env?: NodeJS.ProcessEnv;
-  /** Where progress is reported. */
-  log?: (message: string) => void;
-  /** What becomes of the install commands' own output (default: shown). */
-  commandOutput?: CommandOutput;
+  return firstExisting(candidates);
 }
 
 /**
@@ -42,7 +27,7 @@ export interface EnsureNginxOptions {
  * The package's service is not started: the test runs its own nginx, on
  * 127.0.0.1 only. Throws, saying what to do, when it cannot install one.
  */
-export function ensureNginx(options: EnsureNginxOptions = {}): string {
+export function ensureNginx(options: EnsureOptions = {}): string {
   const {
     candidates = () => nginxCandidates(),
     canUseApt: aptAllowed = canUseApt(),
