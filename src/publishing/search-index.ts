@@ -30,12 +30,13 @@ export const SEARCH_EXCLUDED = [
 /**
  * The search bundle's files that the search page does not load: Pagefind's
  * ready-made interfaces (it uses pagefind.js directly), its debugging
- * playground, and the WebAssembly for pages of no known language (the
- * index is English whatever a page says, so only wasm.en is loaded).
+ * playground, its worker (the page searches on its own thread: see
+ * SearchPanel.astro) and the WebAssembly for pages of no known language
+ * (the index is English whatever a page says, so only wasm.en is loaded).
  * Left out so that nothing is published that nobody asked for.
  */
 const UNUSED_BUNDLE_FILE =
-  /^(pagefind-(ui|modular-ui|component-ui|highlight)\b|wasm\.unknown\.pagefind$)/;
+  /^(pagefind-(ui|modular-ui|component-ui|highlight)\b|pagefind-worker\.js$|wasm\.unknown\.pagefind$)/;
 
 /**
  * How many word locations Pagefind puts in one index chunk before it starts
