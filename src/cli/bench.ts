@@ -18,6 +18,10 @@
  * the two are measured in one run, side by side, because wall times on a
  * shared machine swing by a third from one run to the next.
  *
+ * `--search-only` skips all of that but one first build of the N articles
+ * (its wall seconds and peak memory are printed), for the search figures
+ * below in a fraction of the time.
+ *
  * Then, on the N-article build, the search: the index made again alone (its
  * wall seconds, pages, and the bundle's bytes), and the bytes a reader's
  * first search downloads: the search page is served with its _headers and
@@ -61,6 +65,9 @@ const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "1000" },
     runs: { type: "string", default: "1" },
+    // Only what the search costs: one first build of N articles (no one-article
+    // or bare-Astro builds, no rebuild), then the index and a first search.
+    "search-only": { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
@@ -79,6 +86,14 @@ const work = await mkdtemp(join(benchesDir, "run-"));
 const bareRoot = join(work, "bare-astro-site");
 await writeBareAstroSite(bareRoot);
 try {
+  if (values["search-only"]) await benchSearchOnly();
+  else await benchAll();
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+/** The default bench: first builds, rebuilds and bare builds of 1 and N articles, then the search. */
+async function benchAll(): Promise<void> {
   const baseline = await measureArchive(work, "baseline", 1);
   const full = await measureArchive(work, "full", articles);
   const margin = (kind: keyof ArchiveFigures) =>
@@ -108,6 +123,23 @@ try {
       "ms/article (margin)": margin("bare"),
     },
   });
+  printSearch(search);
+}
+
+/** `--search-only`: one first build of N articles, then the search, in a fraction of the time. */
+async function benchSearchOnly(): Promise<void> {
+  const contentDir = join(work, "full-content");
+  const buildDir = join(work, "full-build");
+  await writeSyntheticArticles(contentDir, articles);
+  await mkdir(buildDir);
+  const first = await build(buildDir, contentDir, join(buildDir, "cache"));
+  const search = await measureSearch(join(buildDir, "dist"));
+  console.log(`\nBroadsheet build benchmark: ${articles} articles, one first build\n`);
+  console.table({ [`${articles} articles, first build`]: row(first) });
+  printSearch(search);
+}
+
+function printSearch(search: SearchFigures): void {
   console.log(`\nSearch, ${articles} articles (query “${SEARCH_QUERY}”)\n`);
   console.table({
     "index build": {
@@ -122,8 +154,6 @@ try {
     },
   });
   console.log(`First search fetched: ${search.files.join(", ")}`);
-} finally {
-  await rm(work, { recursive: true, force: true });
 }
 
 function row(figures: BuildFigures) {
@@ -157,7 +187,11 @@ async function measureArchive(work: string, name: string, count: number): Promis
     }
     rebuilds.push(await build(buildDir, contentDir, cacheDir));
     await rm(cacheDir, { recursive: true, force: true });
-    bares.push(await build(buildDir, contentDir, cacheDir, bareRoot));
+    // In a folder of its own, so that the search is measured on our build.
+    const bareDir = join(work, `${name}-bare-build`);
+    await rm(bareDir, { recursive: true, force: true });
+    await mkdir(bareDir);
+    bares.push(await build(bareDir, contentDir, join(bareDir, "cache"), bareRoot));
     const seconds = (list: BuildFigures[]) => list.at(-1)!.wallSeconds.toFixed(2);
     process.stderr.write(
       `  ${name}, run ${run}/${runs}: first ${seconds(firsts)} s, rebuild ${seconds(rebuilds)} s, ` +

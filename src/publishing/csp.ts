@@ -85,14 +85,11 @@ function isHashSource(source: string): boolean {
 
 /**
  * What the search page's policy adds to every page's, for Pagefind: it
- * compiles WebAssembly, and searches in a worker started from the site's own
- * pagefind/ folder. (It fetches its index from the site, which every page's
- * `connect-src 'self'` already allows.) No other page's policy has these.
+ * compiles WebAssembly. (It fetches its index from the site, which every
+ * page's `connect-src 'self'` already allows, and searches on the page's own
+ * thread, so it starts no worker.) No other page's policy has this.
  */
-export const SEARCH_CSP_ADDITIONS: CspDirectives = [
-  ["script-src", ["'wasm-unsafe-eval'"]],
-  ["worker-src", ["'self'"]],
-];
+export const SEARCH_CSP_ADDITIONS: CspDirectives = [["script-src", ["'wasm-unsafe-eval'"]]];
 
 /**
  * One policy allowing everything that each of several allows: their hash

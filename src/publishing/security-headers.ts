@@ -74,8 +74,7 @@ export function securityHeaders(): AstroIntegration {
         // second rule setting the CSP for search/ and pagefind/ would be joined
         // to this one, not put in its place (see static-headers.ts), and rules
         // for each top-level entry would leave a 404 at an unknown address
-        // without one. Each page's <meta> narrows it to what that page does;
-        // Pagefind's worker, which no <meta> reaches, gets exactly this.
+        // without one. Each page's <meta> narrows it to what that page does.
         const contentSecurityPolicy = headerPolicy(joinCspHashes(policies, SEARCH_CSP_ADDITIONS));
         await writeFile(
           join(outDir, "_headers"),
