@@ -26,12 +26,16 @@ test.each(pages.filter((path) => path !== "/search/"))(
   "%s works without JavaScript, its header linking to the search page",
   async (path) => {
     const page = await context.newPage();
-    const response = await page.goto(`${site.origin}${path}`);
+    // Each step bounded, so that a stall names the step instead of the test's timeout.
+    const response = await page.goto(`${site.origin}${path}`, { timeout: 15_000 });
     expect(response?.status()).toBe(200);
     expect(await page.locator("main h1").count()).toBe(1);
     const link = page.locator(".site-header").getByRole("link", { name: "Search" });
-    expect(await link.getAttribute("href")).toBe("/search/");
-    await link.click();
+    expect(await link.getAttribute("href", { timeout: 15_000 })).toBe("/search/");
+    await Promise.all([
+      page.waitForURL(`${site.origin}/search/`, { timeout: 15_000 }),
+      link.click({ timeout: 15_000 }),
+    ]);
     expect(new URL(page.url()).pathname).toBe("/search/");
     await page.close();
   },
