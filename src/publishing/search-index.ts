@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import { withoutParagraphIds } from "../lib/search-document.ts";
+import { htmlFiles } from "./html-files.ts";
 
 /** The folder of the search index inside the build, and so its URL below the base. */
 export const SEARCH_BUNDLE_DIR = "pagefind";
@@ -88,10 +89,7 @@ export async function indexSite(
     });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => !file.startsWith(bundleDir + sep));
+    const files = (await htmlFiles(outDir)).filter((file) => !file.startsWith(bundleDir + sep));
     let pages = 0;
     // A few files at a time: Pagefind indexes in its own process, and sending
     // it all 10,000 pages at once would hold them all in memory here.

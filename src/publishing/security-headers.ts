@@ -11,6 +11,7 @@ import {
 } from "./csp";
 import { inlineCodeOf } from "./inline-code";
 import { headersFile } from "./static-headers";
+import { htmlFiles } from "./html-files";
 
 /** Astro's CSP `<meta>`, exactly as Astro writes it. */
 const cspMeta = /<meta http-equiv="content-security-policy" content="([^"]*)">/g;
@@ -88,13 +89,4 @@ export function securityHeaders(): AstroIntegration {
 
 function metaTag(policy: string): string {
   return `<meta http-equiv="content-security-policy" content="${policy.replaceAll("&", "&amp;").replaceAll('"', "&quot;")}">`;
-}
-
-/** Every HTML file under a folder. */
-async function htmlFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
