@@ -31,8 +31,7 @@ interface Use {
  *
  * The less used spelling is the one reported (on a tie, the one that came
  * later: the existing name is the right one), naming a file that has the
- * other. `involving` keeps
- * only the problems of one file.
+ * other. `involving` keeps only the problems of one file.
  */
 export function findPageNameClashes(
   entries: readonly NamesEntry[],
