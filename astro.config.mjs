@@ -1,14 +1,14 @@
 // @ts-check
 import { unified } from "@astrojs/markdown-remark";
-import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import dataStoreFromFile from "./src/content/data-store-from-file.ts";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
 import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
 import { resolveDeployment } from "./src/publishing/deployment.ts";
 import { deploymentNotice } from "./src/publishing/deployment-notice.ts";
-import { searchIndex } from "./src/publishing/search-index.ts";
-import { securityHeaders } from "./src/publishing/security-headers.ts";
+import { pagePolicies } from "./src/publishing/security-headers.ts";
+import { siteFiles } from "./src/publishing/site-files.ts";
+import { BUILD_SCOPE_VARIABLE } from "./src/lib/build-scope.ts";
 import { cardWorkerUrl } from "./src/social-cards/worker-url.ts";
 
 // SITE_URL and BASE_PATH say where the site will be served (see the README).
@@ -35,10 +35,12 @@ export default defineConfig({
     dataStoreFromFile(),
     cardWorkerUrl(),
     deploymentNotice(deployment),
-    sitemap({ filter: (page) => !page.endsWith("/404/") }),
-    // Before securityHeaders(), whose _headers covers the search bundle too.
-    searchIndex(),
-    securityHeaders(),
+    // Each page's CSP first: the site's files (search index, sitemap,
+    // _headers) are read from the finished pages. A build given a scope
+    // makes only part of the site, and `npm run build` makes those files
+    // once the parts are joined (src/cli/build.ts).
+    pagePolicies(),
+    siteFiles({ wholeSite: !process.env[BUILD_SCOPE_VARIABLE] }),
   ],
   markdown: {
     // No highlighting: Shiki colours code with style="" attributes, which the

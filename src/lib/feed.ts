@@ -1,4 +1,5 @@
 import { formatNameList } from "./name-list";
+import { compareNewestFirst, type OrderFields } from "./order";
 import { paragraphId } from "./page-ids";
 import { splitUpdateNote } from "./update-note";
 
@@ -51,4 +52,28 @@ function updateNoteHtml(text: string, paragraph: number | undefined): string {
   if (!split || paragraph === undefined) return escapeXml(text);
   const { before, phrase, after } = split;
   return `${escapeXml(before)}<a href="#${paragraphId(paragraph)}">${escapeXml(phrase)}</a>${escapeXml(after)}`;
+}
+
+/** What decides whether an article is in a feed. */
+export interface FeedCandidate extends OrderFields {
+  topics: readonly string[];
+}
+
+/**
+ * The articles some feed carries: the newest FEED_ITEM_LIMIT of all, and of
+ * each topic. Only these need their whole text when the listings are built
+ * apart from the article pages.
+ */
+export function feedArticles<T extends FeedCandidate>(articles: readonly T[]): Set<T> {
+  const newest = [...articles].sort(compareNewestFirst);
+  const carried = new Set(newest.slice(0, FEED_ITEM_LIMIT));
+  const perTopic = new Map<string, number>();
+  for (const article of newest) {
+    for (const topic of article.topics) {
+      const count = perTopic.get(topic) ?? 0;
+      if (count < FEED_ITEM_LIMIT) carried.add(article);
+      perTopic.set(topic, count + 1);
+    }
+  }
+  return carried;
 }

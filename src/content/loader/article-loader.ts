@@ -5,10 +5,12 @@ import type { Loader } from "astro/loaders";
 import { glob } from "astro/loaders";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
-import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
+import { findPageNameClashes } from "../checks/page-names";
 import type { Problem } from "../checks/problems";
-import { findSharedUrls, type UrlEntry } from "../checks/shared-urls";
+import { findSharedUrls } from "../checks/shared-urls";
+import { buildScope } from "../build-scope";
 import { ArticleError } from "./article-error";
+import { checkedEntries, loadForBuild } from "./build-load";
 import { checkingStore } from "./checking-store";
 import { checkingEntryTypes } from "./dev-reload";
 import { documentProblems } from "./document-problems";
@@ -48,6 +50,11 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const folder = resolve(root, base);
       const display = (path: string) => displayPath(root, resolve(root, path));
+      // `astro build` reads each file once and renders only what its scope
+      // needs; `astro dev` keeps the glob loader, which watches the files.
+      if (!context.watcher) {
+        return loadForBuild(context, { ...options, folder, pattern, scope: buildScope(), display });
+      }
       const checkRendered = (entry: StoredEntry) => documentProblems(entry, root, display, context);
 
       const problems: Problem[] = [];
@@ -87,17 +94,6 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       if (found.length > 0) throw new ArticleError(found);
     },
   };
-}
-
-/** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */
-function checkedEntries(
-  entries: readonly StoredEntry[],
-  display: (path: string) => string,
-): (UrlEntry & NamesEntry)[] {
-  return entries.map((entry) => ({
-    file: display(entry.filePath ?? entry.id),
-    data: entry.data as unknown as UrlEntry["data"] & NamesEntry["data"],
-  }));
 }
 
 /** A path as the editor knows it: from the project's root, or absolute when outside it. */

@@ -1,10 +1,12 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getArticles } from "../../../../data/articles";
+import { makesArticlePages } from "../../../../data/build-scope";
 import { renderCard } from "../../../../social-cards/pool";
 import { articleParams } from "../../../../lib/site-urls";
 import { site } from "../../../../site.config";
 
 export const getStaticPaths = (async () => {
+  if (!makesArticlePages) return [];
   const articles = await getArticles();
   // A build starts every missing card now, so worker threads draw them while
   // the main thread renders pages; the dev server draws each on request.

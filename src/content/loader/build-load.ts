@@ -1,0 +1,176 @@
+import { glob as fsGlob, readFile, writeFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { LoaderContext } from "astro/loaders";
+import type { BuildScope } from "../../lib/build-scope";
+import { feedArticles } from "../../lib/feed";
+import { articlePageKeys } from "../../lib/page-keys";
+import type { ExplainOptions } from "../checks/explain-issues";
+import { checkFrontmatter } from "../checks/frontmatter-check";
+import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
+import type { Problem } from "../checks/problems";
+import { findSharedUrls, type UrlEntry } from "../checks/shared-urls";
+import type { ArticleData as Article } from "../schema/article";
+import { ArticleError } from "./article-error";
+import { documentProblems } from "./document-problems";
+import type { StoredEntry } from "./stored-entry";
+
+/** What the build loader needs besides the loader's context. */
+export interface BuildLoadOptions extends ExplainOptions {
+  /** The articles' folder, absolute. */
+  folder: string;
+  /** Which files in it are articles. */
+  pattern: string;
+  /** What this build process makes; null for the whole site. */
+  scope: BuildScope | null;
+  /** A path as the editor knows it. */
+  display: (path: string) => string;
+}
+
+/** An article file as the build found it. */
+interface ArticleFile {
+  id: string;
+  /** Relative to the project's root, as the content layer stores it. */
+  filePath: string;
+  absolute: string;
+  digest: string;
+  data: Article;
+  /** The file's text, kept only when it will be rendered. */
+  contents?: string;
+}
+
+/** The Markdown entry type's part that renders an entry, as the glob loader calls it. */
+interface MarkdownEntryType {
+  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ body: string; data: unknown }>;
+  getRenderFunction(config: LoaderContext["config"]): Promise<
+    (entry: {
+      id: string;
+      data: unknown;
+      body: string;
+      filePath: string;
+      digest: string;
+    }) => Promise<StoredEntry["rendered"]>
+  >;
+}
+
+/** Files read, checked or rendered at a time: enough to keep the disk and the thread pool busy. */
+const CONCURRENCY = 16;
+
+/**
+ * The articles loader of `astro build`. Each file is read once: its
+ * frontmatter is checked (so one build names every problem in every file, in
+ * the editor's words) and it is rendered with Astro's own Markdown entry type,
+ * as the glob loader would, but only what the build's scope needs:
+ * - the whole site: every article, rendered;
+ * - the pages of some articles: those files alone, rendered;
+ * - the listings: every article's frontmatter, and only the articles a feed
+ *   carries rendered.
+ * A file whose digest the store already holds is not checked or rendered
+ * again. Then the checks that need the rendered text, and (for every scope
+ * that holds all the articles) those across articles.
+ */
+export async function loadForBuild(context: LoaderContext, options: BuildLoadOptions) {
+  const { folder, pattern, scope, display } = options;
+  const root = fileURLToPath(context.config.root);
+  const markdown = (context as LoaderContext & { entryTypes?: Map<string, MarkdownEntryType> })
+    .entryTypes?.get(".md");
+  if (!markdown) throw new Error("Astro has no Markdown entry type to render articles with");
+
+  const names =
+    scope?.pages === "articles" ? scope.files : await Array.fromAsync(fsGlob(pattern, { cwd: folder }));
+  const rendersAll = scope?.pages !== "site";
+
+  const problems: Problem[] = [];
+  const files = await inBatches(names.sort(), async (name): Promise<ArticleFile | undefined> => {
+    const absolute = resolve(folder, name);
+    const contents = await readFile(absolute, "utf8");
+    const id = name.replace(/\.md$/i, "");
+    const digest = context.generateDigest(contents);
+    const filePath = relative(root, absolute).split("\\").join("/");
+    const stored = context.store.get(id);
+    if (stored?.digest === digest && stored.filePath === filePath) {
+      return { id, filePath, absolute, digest, data: stored.data as Article };
+    }
+    const check = checkFrontmatter(display(absolute), contents, options);
+    if (!check.ok) {
+      problems.push(...check.problems);
+      return undefined;
+    }
+    return { id, filePath, absolute, digest, data: check.data as Article, contents };
+  });
+  if (problems.length > 0) throw new ArticleError(problems);
+  const articles = files.filter((file) => file !== undefined);
+
+  const ids = new Set(articles.map(({ id }) => id));
+  for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+
+  const published = articles.filter(({ data }) => !data.draft);
+  const toRender = rendersAll
+    ? new Set(articles)
+    : new Set([...feedArticles(published.map((file) => ({ ...file.data, file })))].map(({ file }) => file));
+  const render = await markdown.getRenderFunction(context.config);
+  await inBatches(articles, async (file) => {
+    const stored = context.store.get(file.id);
+    const fresh = stored?.digest === file.digest && stored.filePath === file.filePath;
+    if (fresh && (stored.rendered || !toRender.has(file))) return;
+    const entry = { id: file.id, data: file.data, filePath: file.filePath, digest: file.digest };
+    if (!toRender.has(file)) {
+      context.store.set(entry);
+      return;
+    }
+    const contents = file.contents ?? (await readFile(file.absolute, "utf8"));
+    // The raw frontmatter, as Astro parses it, is what the Markdown plugins
+    // see, exactly as under the glob loader that `astro dev` uses.
+    const { body, data } = await markdown.getEntryInfo({
+      contents,
+      fileUrl: pathToFileURL(file.absolute),
+    });
+    let html: StoredEntry["rendered"];
+    try {
+      html = await render({ id: file.id, data, body, filePath: file.absolute, digest: file.digest });
+    } catch (error) {
+      context.logger.error(`Error rendering ${file.filePath}: ${(error as Error).message}`);
+    }
+    context.store.set({ ...entry, ...(html && { rendered: html }) });
+  });
+
+  const entries = [...context.store.values()];
+  const renderedIds = new Set([...toRender].map(({ id }) => id));
+  const found = entries
+    .filter((entry) => renderedIds.has(entry.id))
+    .flatMap((entry) => documentProblems(entry, root, display, context));
+  if (scope?.pages !== "articles") {
+    found.push(
+      ...findSharedUrls(checkedEntries(entries, display)),
+      ...findPageNameClashes(checkedEntries(entries, display)),
+    );
+  }
+  if (found.length > 0) throw new ArticleError(found);
+
+  if (scope?.pages === "site" && scope.keysFile) {
+    const keys = Object.fromEntries(
+      published.map(({ id, data }) => [id, articlePageKeys(data)] as const),
+    );
+    await writeFile(scope.keysFile, JSON.stringify(keys));
+  }
+}
+
+/** Runs `task` on every item, CONCURRENCY at a time; the results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += CONCURRENCY) {
+    results.push(...(await Promise.all(items.slice(start, start + CONCURRENCY).map(task))));
+  }
+  return results;
+}
+
+/** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */
+export function checkedEntries(
+  entries: readonly StoredEntry[],
+  display: (path: string) => string,
+): (UrlEntry & NamesEntry)[] {
+  return entries.map((entry) => ({
+    file: display(entry.filePath ?? entry.id),
+    data: entry.data as unknown as UrlEntry["data"] & NamesEntry["data"],
+  }));
+}

@@ -1,0 +1,53 @@
+/*
+ * What one `astro build` process makes when `npm run build` splits the work
+ * (src/cli/build.ts): the pages of some articles, or the pages that list
+ * them. The build command writes it as JSON and names the file in the
+ * process's environment; a build without one makes the whole site.
+ */
+
+/** The pages of a set of articles: each one's page and social card. */
+export interface ArticlesScope {
+  pages: "articles";
+  /** The article files to load and render, relative to the content folder. */
+  files: string[];
+}
+
+/** Every page that is not an article's own: the front page, indexes, listings, feeds, search. */
+export interface SiteScope {
+  pages: "site";
+  /**
+   * When only some articles changed since the last build: their ids, and
+   * the page keys (src/lib/page-keys.ts) that they and any deleted articles
+   * had then. Only listings of those keys and of the new versions' keys are
+   * made. Absent: every listing is made.
+   */
+  changed?: { ids: string[]; previousKeys: string[] };
+  /** Where to write every published article's page keys, for the next build. */
+  keysFile?: string;
+}
+
+export type BuildScope = ArticlesScope | SiteScope;
+
+/** The environment variable that names the scope file. */
+export const BUILD_SCOPE_VARIABLE = "BROADSHEET_BUILD_SCOPE";
+
+/** Reads a scope file's JSON, refusing anything that is not a scope, since a wrong one would silently build the wrong pages. */
+export function parseBuildScope(json: string): BuildScope {
+  const value = JSON.parse(json) as Partial<ArticlesScope & SiteScope> | null;
+  const strings = (list: unknown): list is string[] =>
+    Array.isArray(list) && list.every((item) => typeof item === "string");
+  if (value?.pages === "articles" && strings(value.files)) {
+    return { pages: "articles", files: value.files };
+  }
+  if (value?.pages === "site") {
+    const { changed, keysFile } = value;
+    if (changed !== undefined && !(strings(changed.ids) && strings(changed.previousKeys))) {
+      throw new TypeError("build scope: `changed` needs `ids` and `previousKeys`, lists of text");
+    }
+    if (keysFile !== undefined && typeof keysFile !== "string") {
+      throw new TypeError("build scope: `keysFile` must be a path");
+    }
+    return { pages: "site", ...(changed && { changed }), ...(keysFile && { keysFile }) };
+  }
+  throw new TypeError('build scope: `pages` must be "articles" (with `files`) or "site"');
+}

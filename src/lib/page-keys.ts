@@ -1,0 +1,67 @@
+import {
+  articlePath,
+  archivePath,
+  personPath,
+  topicPath,
+  type ArticlePathFields,
+} from "./site-urls";
+
+/*
+ * Every file a build writes belongs to one part of the archive, named by a
+ * page key: an article's own page and card ("article:2015-11-15/slug"), a
+ * day, month or year of the date archive ("archive:2015-11"), a topic's or a
+ * person's pages and feed ("topic:syrian-war"), a year of the search index
+ * ("search:2015"), or the pages that follow the whole archive ("site": the
+ * front page, the indexes, the main feed, the sitemap…). An article touches
+ * the keys of every page that lists it; publishing it makes exactly those
+ * keys again, and "site", and leaves every other file as it was.
+ */
+
+/** The key of the pages that follow the whole archive, made by every build. */
+export const SITE_KEY = "site";
+
+/** The fields of an article that decide which pages list it. */
+export interface KeyedArticle extends ArticlePathFields {
+  topics: readonly string[];
+  byline: { authors: readonly string[]; contributors: readonly string[] };
+}
+
+/** The page key of a file or page path below the base ("archive/2015/11/index.html", "topics/russia/"). */
+export function pageKey(path: string): string {
+  const [first = "", second = "", third = "", fourth = ""] = path.replace(/^\/+/, "").split("/");
+  const folder = (segment: string) => segment !== "" && !segment.includes(".");
+  switch (first) {
+    case "articles":
+      return folder(second) && folder(third) ? `article:${second}/${third}` : SITE_KEY;
+    case "archive": {
+      const period = [second, third, fourth].filter((segment) => /^\d+$/.test(segment));
+      return period.length > 0 ? `archive:${period.join("-")}` : SITE_KEY;
+    }
+    case "topics":
+      return folder(second) ? `topic:${second}` : SITE_KEY;
+    case "people":
+      return folder(second) ? `person:${second}` : SITE_KEY;
+    case "pagefind":
+      return /^\d{4}$/.test(second) ? `search:${second}` : SITE_KEY;
+    default:
+      return SITE_KEY;
+  }
+}
+
+/** The keys of every page that shows an article: its own, its dates', its topics', its people's, its search year's. */
+export function articlePageKeys(article: KeyedArticle): string[] {
+  const date = article.published;
+  const [year = "", month = "", day = ""] = date.split("-");
+  const keys = [
+    pageKey(articlePath(article)),
+    pageKey(archivePath(year)),
+    pageKey(archivePath(`${year}-${month}`)),
+    pageKey(archivePath(`${year}-${month}-${day}`)),
+    ...article.topics.map((topic) => pageKey(topicPath(topic))),
+    ...[...article.byline.authors, ...article.byline.contributors].map((name) =>
+      pageKey(personPath(name)),
+    ),
+    `search:${year}`,
+  ];
+  return [...new Set(keys)];
+}

@@ -1,0 +1,64 @@
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { indexSite } from "./search-index.ts";
+import { writeHeadersFile } from "./security-headers.ts";
+import { writeSitemap } from "./sitemap.ts";
+
+/** Where the site is served, and Astro's asset folder. */
+export interface SiteLocation {
+  site: string;
+  base: string;
+  assetsDir: string;
+}
+
+/** What the site-wide files took. */
+export interface SiteFilesReport {
+  searchPages: number;
+  searchSeconds: number;
+  sitemapPages: number;
+  policies: number;
+}
+
+/**
+ * Makes the files that follow every page of a built site: the search index,
+ * the sitemap, and `_headers` (last, since it covers the search index's
+ * files too). A build of the whole site makes them at its end; `npm run
+ * build`, which builds in parts, once the parts are joined. `searchYears`
+ * limits the search index to the years whose articles changed.
+ */
+export async function writeSiteFiles(
+  outDir: string,
+  { site, base, assetsDir }: SiteLocation,
+  searchYears?: ReadonlySet<string>,
+): Promise<SiteFilesReport> {
+  void searchYears;
+  const search = await indexSite(outDir);
+  const sitemapPages = await writeSitemap(outDir, { site, base });
+  const policies = await writeHeadersFile(outDir, { base, assetsDir });
+  return { searchPages: search.pages, searchSeconds: search.seconds, sitemapPages, policies };
+}
+
+/** Runs `writeSiteFiles` at the end of a build of the whole site; a build of a part leaves them to `npm run build`. */
+export function siteFiles({ wholeSite }: { wholeSite: boolean }): AstroIntegration {
+  let location: SiteLocation | undefined;
+  return {
+    name: "broadsheet:site-files",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        location = {
+          site: config.site ?? "http://localhost:4321",
+          base: config.base,
+          assetsDir: config.build.assets,
+        };
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        if (!wholeSite || !location) return;
+        const report = await writeSiteFiles(fileURLToPath(dir), location);
+        logger.info(
+          `search index: ${report.searchPages} pages in ${report.searchSeconds.toFixed(1)} s; ` +
+            `sitemap: ${report.sitemapPages} pages; _headers: ${report.policies} page policies`,
+        );
+      },
+    },
+  };
+}
