@@ -1,5 +1,5 @@
 /*
- * The build benchmark: `npm run bench -- --articles N [--runs R]`.
+ * The build benchmark: `npm run bench -- --articles N [--runs R] [--search-only | --memory]`.
  *
  * Writes N synthetic articles (fixed seed) into a temporary folder and builds
  * them with the real pipeline, twice per run:
@@ -29,7 +29,7 @@
  * gzip-compressed (level 6), as tests/support/page-weight.ts weighs pages.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -39,7 +39,12 @@ import { buildEnv } from "./build-env.ts";
 import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
 import { indexSite, SEARCH_BUNDLE_DIR } from "../publishing/search-index.ts";
 import { serveStatic } from "../../tests/support/static-server.ts";
-import { writeSyntheticArticles } from "../../tests/support/synthetic-articles.ts";
+import {
+  seededRandom,
+  syntheticArticle,
+  writeSyntheticArticles,
+} from "../../tests/support/synthetic-articles.ts";
+import type { BuildReport } from "./build/builds.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
 
@@ -54,10 +59,12 @@ interface BuildFigures {
   distBytes: number;
 }
 
-/** The medians of a first build and a rebuild of one archive, and of the bare site's build. */
+/** The medians of the builds of one archive, and of the bare site's build. */
 interface ArchiveFigures {
   first: BuildFigures;
   rebuild: BuildFigures;
+  warm: BuildFigures;
+  publish: BuildFigures;
   bare: BuildFigures;
 }
 
@@ -68,6 +75,9 @@ const { values } = parseArgs({
     // Only what the search costs: one first build of N articles (no one-article
     // or bare-Astro builds, no rebuild), then the index and a first search.
     "search-only": { type: "boolean", default: false },
+    // Only the memory: first builds of N / 4 and N articles, and the ratio
+    // of their largest processes' peaks.
+    memory: { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
@@ -87,6 +97,7 @@ const bareRoot = join(work, "bare-astro-site");
 await writeBareAstroSite(bareRoot);
 try {
   if (values["search-only"]) await benchSearchOnly();
+  else if (values.memory) await benchMemory();
   else await benchAll();
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -107,6 +118,7 @@ async function benchAll(): Promise<void> {
   console.table({
     "1 article, first build": row(baseline.first),
     "1 article, rebuild": row(baseline.rebuild),
+    "1 article, warm build": row(baseline.warm),
     "1 article, bare Astro 7": row(baseline.bare),
     [`${articles} articles, first build`]: {
       ...row(full.first),
@@ -118,9 +130,25 @@ async function benchAll(): Promise<void> {
       "ms/article (margin)": margin("rebuild"),
       "over bare": overBare("rebuild"),
     },
+    [`${articles} articles, warm build`]: {
+      ...row(full.warm),
+      "ms/article (margin)": margin("warm"),
+      "over bare": overBare("warm"),
+    },
     [`${articles} articles, bare Astro 7`]: {
       ...row(full.bare),
       "ms/article (margin)": margin("bare"),
+    },
+  });
+  const publishRatio = full.publish.wallSeconds / baseline.warm.wallSeconds;
+  console.log(
+    `\nPublishing one article (npm run build after adding it), beside a one-article site's warm build\n`,
+  );
+  console.table({
+    "1-article site, warm build": row(baseline.warm),
+    [`into ${articles} articles`]: {
+      ...row(full.publish),
+      "over the 1-article build": `${publishRatio.toFixed(2)}×`,
     },
   });
   printSearch(search);
@@ -137,6 +165,32 @@ async function benchSearchOnly(): Promise<void> {
   console.log(`\nBroadsheet build benchmark: ${articles} articles, one first build\n`);
   console.table({ [`${articles} articles, first build`]: row(first) });
   printSearch(search);
+}
+
+/**
+ * `--memory`: whether a build's memory stays flat as the archive grows. The
+ * largest process of a first build of N / 4 articles and of N (each from
+ * an empty cache), and the ratio.
+ */
+async function benchMemory(): Promise<void> {
+  const sizes = [Math.max(1, Math.round(articles / 4)), articles];
+  const figures: BuildFigures[] = [];
+  for (const size of sizes) {
+    const contentDir = join(work, `memory-${size}-content`);
+    const buildDir = join(work, `memory-${size}-build`);
+    await writeSyntheticArticles(contentDir, size);
+    await mkdir(buildDir);
+    figures.push(await build(buildDir, contentDir, join(buildDir, "cache")));
+    await rm(buildDir, { recursive: true, force: true });
+  }
+  console.log(`\nBroadsheet build benchmark: peak memory of the largest process, first builds\n`);
+  console.table(
+    Object.fromEntries(sizes.map((size, index) => [`${size} articles`, row(figures[index]!)])),
+  );
+  const ratio = figures[1]!.maxRssBytes / figures[0]!.maxRssBytes;
+  console.log(
+    `${articles} articles over ${sizes[0]}: ${ratio.toFixed(2)}× (the issue's bound: 1.2×)`,
+  );
 }
 
 function printSearch(search: SearchFigures): void {
@@ -160,21 +214,26 @@ function row(figures: BuildFigures) {
   return {
     pages: figures.pages,
     "wall s": figures.wallSeconds.toFixed(2),
-    "peak MiB": (figures.maxRssBytes / 2 ** 20).toFixed(0),
+    "peak MiB, largest process": (figures.maxRssBytes / 2 ** 20).toFixed(0),
     "dist bytes": figures.distBytes,
   };
 }
 
-/** Builds `count` articles `runs` times, each time a first build then a rebuild. */
+/**
+ * Builds `count` articles `runs` times: a first build; a rebuild with only
+ * the cards kept (a CI machine that keeps nothing else); a warm build with
+ * every cache kept (`--full`); and publishing: one new article, then
+ * `npm run build`, which builds only what it touches.
+ */
 async function measureArchive(work: string, name: string, count: number): Promise<ArchiveFigures> {
   const contentDir = join(work, `${name}-content`);
   await writeSyntheticArticles(contentDir, count);
   const firsts: BuildFigures[] = [];
   const rebuilds: BuildFigures[] = [];
+  const warms: BuildFigures[] = [];
+  const publishes: BuildFigures[] = [];
   const bares: BuildFigures[] = [];
   for (let run = 1; run <= runs; run++) {
-    // The build's working folder holds its output, so that Astro's
-    // intermediate bundle goes there too and not to the project's .astro/.
     const buildDir = join(work, `${name}-build`);
     const cacheDir = join(buildDir, "cache");
     await rm(buildDir, { recursive: true, force: true });
@@ -186,6 +245,14 @@ async function measureArchive(work: string, name: string, count: number): Promis
         await rm(join(cacheDir, entry), { recursive: true, force: true });
     }
     rebuilds.push(await build(buildDir, contentDir, cacheDir));
+    warms.push(await build(buildDir, contentDir, cacheDir));
+    const published = await publishOne(contentDir, count);
+    publishes.push(await build(buildDir, contentDir, cacheDir, projectRoot, []));
+    const report = await lastBuild(cacheDir);
+    if (report.kind !== "incremental") {
+      throw new Error(`publishing one article made a ${report.kind} build: ${report.reason}`);
+    }
+    await rm(published);
     await rm(cacheDir, { recursive: true, force: true });
     // In a folder of its own, so that the search is measured on our build.
     const bareDir = join(work, `${name}-bare-build`);
@@ -195,35 +262,64 @@ async function measureArchive(work: string, name: string, count: number): Promis
     const seconds = (list: BuildFigures[]) => list.at(-1)!.wallSeconds.toFixed(2);
     process.stderr.write(
       `  ${name}, run ${run}/${runs}: first ${seconds(firsts)} s, rebuild ${seconds(rebuilds)} s, ` +
-        `bare Astro ${seconds(bares)} s\n`,
+        `warm ${seconds(warms)} s, publish ${seconds(publishes)} s, bare Astro ${seconds(bares)} s\n`,
     );
   }
-  return { first: medians(firsts), rebuild: medians(rebuilds), bare: medians(bares) };
+  return {
+    first: medians(firsts),
+    rebuild: medians(rebuilds),
+    warm: medians(warms),
+    publish: medians(publishes),
+    bare: medians(bares),
+  };
 }
 
-/** One build (of this project, or of the site at `root`) in a child process of its own, so its memory is measured alone. */
+/**
+ * One build in child processes of their own, so its memory is measured
+ * alone: ours is `npm run build` (src/cli/build.ts, which reports the peak
+ * memory of each of its processes; the largest is the figure), the bare
+ * site's one `astro build`. `args` go to ours (`--full`).
+ */
 async function build(
   buildDir: string,
   contentDir: string,
   cacheDir: string,
   root = projectRoot,
+  args: readonly string[] = ["--full"],
 ): Promise<BuildFigures> {
   const outDir = join(buildDir, "dist");
-  await rm(outDir, { recursive: true, force: true });
+  const ours = root === projectRoot;
+  if (!ours) await rm(outDir, { recursive: true, force: true });
   const started = performance.now();
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [join(projectRoot, "src/cli/measured-build.ts"), outDir, root],
+    ours
+      ? [join(projectRoot, "src/cli/build.ts"), "--outDir", outDir, ...args]
+      : [join(projectRoot, "src/cli/measured-build.ts"), outDir, root],
     {
-      cwd: buildDir,
+      cwd: ours ? projectRoot : buildDir,
       // The environment `npm run build` gives Astro, so the figures are its.
       env: buildEnv({ ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir }),
       maxBuffer: 256 * 2 ** 20,
     },
   );
   const wallSeconds = (performance.now() - started) / 1000;
-  const { maxRssBytes } = JSON.parse(stdout.trim().split("\n").at(-1)!) as { maxRssBytes: number };
+  const maxRssBytes = ours
+    ? Math.max(...(await lastBuild(cacheDir)).jobs.map((job) => job.maxRssBytes), 0)
+    : (JSON.parse(stdout.trim().split("\n").at(-1)!) as { maxRssBytes: number }).maxRssBytes;
   return { wallSeconds, maxRssBytes, ...(await folderFigures(outDir)) };
+}
+
+/** What `npm run build` said of its last build (src/cli/build.ts). */
+async function lastBuild(cacheDir: string): Promise<BuildReport> {
+  return JSON.parse(await readFile(join(cacheDir, "last-build.json"), "utf8")) as BuildReport;
+}
+
+/** Adds one new article, the newest, to the synthetic archive in `contentDir`, as a newsroom publishes one. */
+async function publishOne(contentDir: string, count: number): Promise<string> {
+  const file = join(contentDir, "breaking.md");
+  await writeFile(file, syntheticArticle(count, seededRandom(1), { from: "2026-11-30", days: 1 }));
+  return file;
 }
 
 /** How many HTML pages a folder holds, and its total bytes. */

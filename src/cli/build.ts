@@ -1,121 +1,161 @@
 /**
  * `npm run build`: builds the site into a new folder beside `dist/` and puts
  * it in place of `dist/` only when the whole build succeeded, so a static
- * host that publishes `dist/` never gets half a site, and a failed build
- * leaves the last good one exactly as it was.
+ * host that publishes `dist/` never gets half a site, and a failed or
+ * stopped build leaves the last good one, and its manifest, as they were.
  *
- * Usage: node src/cli/build.ts [--outDir <dir>] [other `astro build` options]
- * The environment (CONTENT_DIR, SITE_URL, BASE_PATH, …) passes through.
+ * The build is incremental: when the last build's output and manifest are
+ * there and nothing but articles changed since, it makes only the pages the
+ * changed articles touch and carries the rest over. A large archive is built
+ * in parts, each an `astro build` process of its own, so no process holds
+ * the whole archive. See the README's "Building" section.
+ *
+ *   node src/cli/build.ts [--outDir dist] [--full]
+ *   node src/cli/build.ts --shard I/K --outDir DIR   (one machine's share)
+ *   node src/cli/build.ts --merge DIR… [--outDir dist]   (the shards joined)
+ *
+ * The environment (CONTENT_DIR, SITE_URL, BASE_PATH, ASTRO_CACHE_DIR…) passes
+ * through to the builds.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildEnv } from "./build-env.ts";
-import { RouteLogFilter } from "./route-log.ts";
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { contentFolder } from "../lib/content-folder.ts";
+import { scanArchive } from "./build/archive.ts";
+import {
+  BuildFailure,
+  fullBuild,
+  incrementalBuild,
+  mergeBuild,
+  shardBuild,
+  type BuildPlace,
+  type BuildReport,
+} from "./build/builds.ts";
+import { buildInputs, changedInputs } from "./build/inputs.ts";
+import { readManifest } from "./build/manifest.ts";
 
-const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
+const projectRoot = resolve(import.meta.dirname, "../..");
 
-/** Splits `--outDir <dir>` (or `--outDir=<dir>`) from the other arguments. */
-function takeOutDir(args: readonly string[]): { outDir: string; rest: string[] } {
-  const rest: string[] = [];
-  let outDir = "dist";
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (arg === "--outDir" && index + 1 < args.length) outDir = args[++index]!;
-    else if (arg.startsWith("--outDir=")) outDir = arg.slice("--outDir=".length);
-    else rest.push(arg);
-  }
-  return { outDir, rest };
-}
+/** Articles one process builds at most: its memory, not the archive's size, sets a build's peak. */
+const DEFAULT_PART_SIZE = 1000;
 
-/**
- * Runs `astro build` into `outDir`; resolves to its exit code. Its standard
- * output goes through `RouteLogFilter`, which makes the block of routes one
- * line; its errors come straight through.
- */
-function astroBuild(outDir: string, args: readonly string[]): Promise<number> {
-  // Piped, Astro would drop its colours: keep them for a terminal.
-  const colour = process.stdout.isTTY ? { FORCE_COLOR: "1" } : {};
-  const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
-    cwd: projectRoot,
-    env: buildEnv({ ...colour, ...process.env }),
-    stdio: ["inherit", "pipe", "inherit"],
-  });
-  const log = new RouteLogFilter();
-  child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => process.stdout.write(log.write(chunk)));
-  child.stdout.on("end", () => process.stdout.write(log.end()));
-  // Ctrl-C reaches the child through the terminal; a `kill` from outside may not.
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
-  return new Promise((done) => {
-    child.on("error", () => done(1));
-    child.on("close", (code) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      done(code ?? 1);
-    });
-  });
-}
+const { values, positionals } = parseArgs({
+  options: {
+    outDir: { type: "string" },
+    full: { type: "boolean", default: false },
+    shard: { type: "string" },
+    merge: { type: "boolean", default: false },
+  },
+  allowPositionals: true,
+});
 
-/**
- * Makes the empty folder the new site is built in, beside `target` and on the
- * same file system, so that the swap is a rename. Every kind of build makes its
- * output folder here. It is made by a plain mkdir, so it gets the mode the
- * user's umask gives any folder (0755 under 022), as do the folders Astro makes
- * in it; `mkdtemp` would make it 0700, and `dist/` would then be unreadable to
- * a web server running as another user, also once copied with `cp -a`.
- */
-async function makeNextDir(target: string): Promise<string> {
-  await mkdir(dirname(target), { recursive: true });
-  for (;;) {
-    const next = join(
-      dirname(target),
-      `.${basename(target)}-next-${randomBytes(6).toString("hex")}`,
-    );
-    try {
-      await mkdir(next);
-      return next;
-    } catch (error) {
-      // Another build's folder by that name, however unlikely: draw again.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-}
-
-/** Puts `next` where `target` is, keeping the old `target` until the new one is in place. */
-async function swapIn(next: string, target: string): Promise<void> {
-  const previous = `${next}-previous`;
-  const hadTarget = await rename(target, previous).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return false;
-      throw error;
-    },
+function usage(problem: string): never {
+  console.error(
+    `${problem}\nUsage: npm run build -- [--full] [--outDir dist]\n` +
+      `       npm run build -- --shard I/K --outDir DIR\n` +
+      `       npm run build -- --merge DIR… [--outDir dist]`,
   );
-  try {
-    await rename(next, target);
-  } catch (error) {
-    if (hadTarget) await rename(previous, target);
-    throw error;
-  }
-  if (hadTarget) await rm(previous, { recursive: true, force: true });
+  process.exit(2);
 }
 
-const { outDir, rest } = takeOutDir(process.argv.slice(2));
-const target = resolve(projectRoot, outDir);
-const next = await makeNextDir(target);
+const shard = values.shard?.match(/^(\d+)\/(\d+)$/);
+if (values.shard !== undefined && (!shard || +shard[1]! < 1 || +shard[1]! > +shard[2]!)) {
+  usage(`--shard takes I/K, the I-th of K shards (1 ≤ I ≤ K), not "${values.shard}".`);
+}
+if (shard && !values.outDir) usage("--shard needs --outDir, the folder for the shard's output.");
+if (values.merge && positionals.length === 0) usage("--merge needs the shards' folders.");
+if (!values.merge && positionals.length > 0)
+  usage(`Unexpected arguments: ${positionals.join(" ")}`);
+const partSize = Number(process.env["BROADSHEET_PART_SIZE"] ?? DEFAULT_PART_SIZE);
+if (!Number.isInteger(partSize) || partSize < 1)
+  usage("BROADSHEET_PART_SIZE must be a whole number.");
 
-const code = await astroBuild(next, rest);
-if (code === 0) {
-  await swapIn(next, target);
-  console.log(`\nThe new site is in ${outDir}/.`);
-} else {
-  await rm(next, { recursive: true, force: true });
-  console.error(`\nThe build failed, so ${outDir}/ was left as it was.`);
-  process.exitCode = code;
+const outDir = values.outDir ?? "dist";
+const target = resolve(projectRoot, outDir);
+const cacheRoot = resolve(projectRoot, process.env["ASTRO_CACHE_DIR"] ?? "node_modules/.astro");
+await mkdir(cacheRoot, { recursive: true });
+const controller = new AbortController();
+// Stopped from outside (Ctrl-C, a CI timeout): stop the parts, clean up, keep dist/.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    controller.abort();
+    process.exitCode = signal === "SIGINT" ? 130 : 143;
+  });
+}
+const place: BuildPlace = {
+  target,
+  cacheRoot,
+  // One manifest for each output folder a project builds into.
+  manifestPath: join(
+    cacheRoot,
+    `build-manifest-${createHash("sha256").update(target).digest("hex").slice(0, 12)}.json`,
+  ),
+  contentDir: resolve(projectRoot, contentFolder(process.env)),
+  partSize,
+  signal: controller.signal,
+};
+
+const started = performance.now();
+try {
+  const files = await scanArchive(place.contentDir);
+  const report = await build(files);
+  await writeFile(join(cacheRoot, "last-build.json"), JSON.stringify(report));
+  console.log(`\n${summary(report, (performance.now() - started) / 1000)}`);
+} catch (error) {
+  if (!(error instanceof BuildFailure) && !controller.signal.aborted) console.error(error);
+  else if (error instanceof BuildFailure) console.error(`\n${error.message}.`);
+  console.error(
+    `\nThe build ${controller.signal.aborted ? "was stopped" : "failed"}, so ${outDir}/ was left as it was.`,
+  );
+  process.exitCode ||= 1;
+}
+
+async function build(files: Awaited<ReturnType<typeof scanArchive>>): Promise<BuildReport> {
+  const inputs = await buildInputs(projectRoot, process.env);
+  if (shard) return shardBuild(place, files, +shard[1]!, +shard[2]!);
+  if (values.merge) {
+    const dirs = positionals.map((dir) => resolve(projectRoot, dir));
+    console.log(`Merging ${dirs.length} shard(s) into ${outDir}/.`);
+    return mergeBuild(place, files, inputs, dirs);
+  }
+  const reason = await fullBuildReason(inputs);
+  if (reason) {
+    console.log(`A full build: ${reason}.`);
+    return fullBuild(place, files, inputs, reason);
+  }
+  const last = await readManifest(place.manifestPath, target);
+  if (!("manifest" in last)) throw new Error("unreachable: the manifest was read before");
+  return incrementalBuild(place, files, inputs, last.manifest);
+}
+
+/** Why this build cannot start from the last one; undefined when it can. */
+async function fullBuildReason(inputs: Record<string, string>): Promise<string | undefined> {
+  if (values.full) return "asked for with --full";
+  const last = await readManifest(place.manifestPath, target);
+  if ("problem" in last) return last.problem;
+  const changed = changedInputs(last.manifest.inputs, inputs);
+  if (changed.length > 0) return `${changed.join(", ")} changed since the last build`;
+  return undefined;
+}
+
+function summary(report: BuildReport, seconds: number): string {
+  if (report.kind === "up to date") {
+    return `${outDir}/ is up to date: ${report.reason}, so it was left as it was.`;
+  }
+  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+  const lines = report.jobs.map(
+    (job) =>
+      `  ${job.name}: ${job.routes} pages in ${job.seconds.toFixed(1)} s, peak ${mib(job.maxRssBytes)}`,
+  );
+  if (report.siteFiles) {
+    const files = report.siteFiles;
+    lines.push(
+      `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s; ` +
+        `sitemap: ${files.sitemapPages} pages; _headers: ${files.policies} page policies`,
+    );
+  }
+  lines.push(`  joining and the site's files: ${report.joinSeconds.toFixed(1)} s`);
+  const where = relative(projectRoot, target) || ".";
+  return `${lines.join("\n")}\n\nThe new ${report.kind === "shard" ? "shard" : "site"} is in ${where}/ (${seconds.toFixed(1)} s).`;
 }

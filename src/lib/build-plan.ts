@@ -30,31 +30,55 @@ export function inPublicationOrder<T extends ArchiveFile>(files: readonly T[]): 
 }
 
 /**
- * Splits files into as few parts as keep each within `maxPerPart`, of
- * nearly equal size, in publication order. A part is what one build process
- * holds in memory, so its size, not the archive's, bounds the memory.
+ * Splits files into parts of at most `maxPerPart`, in publication order,
+ * each of whole months where it can be (a month larger than a part is cut
+ * where the part is full). A part is what one build process holds in
+ * memory, so its size, not the archive's, bounds the memory; and since the
+ * parts fill from the oldest month, new articles join the last part and the
+ * older parts, and their caches, stay as they were.
  */
 export function splitIntoParts<T extends ArchiveFile>(
   files: readonly T[],
   maxPerPart: number,
 ): T[][] {
-  if (files.length === 0) return [];
-  const ordered = inPublicationOrder(files);
-  const count = Math.ceil(ordered.length / maxPerPart);
-  return Array.from({ length: count }, (_, index) =>
-    ordered.slice(
-      Math.floor((index * ordered.length) / count),
-      Math.floor(((index + 1) * ordered.length) / count),
-    ),
-  );
+  if (!Number.isInteger(maxPerPart) || maxPerPart < 1) {
+    throw new RangeError(`a part holds at least one file, not ${maxPerPart}`);
+  }
+  const parts: T[][] = [];
+  let part: T[] = [];
+  for (const month of byMonth(inPublicationOrder(files))) {
+    if (part.length > 0 && part.length + month.length > maxPerPart) {
+      parts.push(part);
+      part = [];
+    }
+    for (const file of month) {
+      if (part.length === maxPerPart) {
+        parts.push(part);
+        part = [];
+      }
+      part.push(file);
+    }
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+/** Files in publication order, grouped by month. */
+function byMonth<T extends ArchiveFile>(ordered: readonly T[]): T[][] {
+  const months: T[][] = [];
+  for (const file of ordered) {
+    const last = months.at(-1);
+    if (last && last[0]!.month === file.month) last.push(file);
+    else months.push([file]);
+  }
+  return months;
 }
 
 /**
  * The files of shard `index` (from 0) of `count`: whole months, in order,
  * balanced by the number of articles. A month goes to the shard in whose
- * share of the archive its first article falls, so a new month changes the
- * last shard, and months never move between shards as long as the older
- * ones keep their size.
+ * share of the archive its first article falls, so new months join the last
+ * shard, and as the archive grows only the months at a shard's edge move.
  */
 export function shardFiles<T extends ArchiveFile>(
   files: readonly T[],
@@ -73,13 +97,10 @@ export function shardFiles<T extends ArchiveFile>(
   const ordered = inPublicationOrder(files);
   const shard: T[] = [];
   let start = 0;
-  while (start < ordered.length) {
-    let end = start;
-    while (end < ordered.length && ordered[end]!.month === ordered[start]!.month) end++;
-    if (Math.min(count - 1, Math.floor((start * count) / ordered.length)) === index) {
-      shard.push(...ordered.slice(start, end));
-    }
-    start = end;
+  for (const month of byMonth(ordered)) {
+    if (Math.min(count - 1, Math.floor((start * count) / ordered.length)) === index)
+      shard.push(...month);
+    start += month.length;
   }
   return shard;
 }

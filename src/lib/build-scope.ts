@@ -1,8 +1,9 @@
 /*
- * What one `astro build` process makes when `npm run build` splits the work
- * (src/cli/build.ts): the pages of some articles, or the pages that list
- * them. The build command writes it as JSON and names the file in the
- * process's environment; a build without one makes the whole site.
+ * What one `astro build` process makes when `npm run build` runs it
+ * (src/cli/build.ts): every page, the pages of some articles, or the pages
+ * that list them. The build command writes it as JSON and names the file in
+ * the process's environment; a build without one (`astro build` run by
+ * hand, a test's) makes the whole site and the files that follow it.
  */
 
 /** The pages of a set of articles: each one's page and social card. */
@@ -26,28 +27,48 @@ export interface SiteScope {
   keysFile?: string;
 }
 
-export type BuildScope = ArticlesScope | SiteScope;
+/** Every page, for `npm run build` to join with the site's files. */
+export interface WholeScope {
+  pages: "all";
+  /** Where to write every published article's page keys, for the next build. */
+  keysFile?: string;
+}
+
+export type BuildScope = ArticlesScope | SiteScope | WholeScope;
 
 /** The environment variable that names the scope file. */
 export const BUILD_SCOPE_VARIABLE = "BROADSHEET_BUILD_SCOPE";
 
 /** Reads a scope file's JSON, refusing anything that is not a scope, since a wrong one would silently build the wrong pages. */
 export function parseBuildScope(json: string): BuildScope {
-  const value = JSON.parse(json) as Partial<ArticlesScope & SiteScope> | null;
+  const value = JSON.parse(json) as {
+    pages?: unknown;
+    files?: unknown;
+    changed?: { ids?: unknown; previousKeys?: unknown };
+    keysFile?: unknown;
+  } | null;
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((item) => typeof item === "string");
   if (value?.pages === "articles" && strings(value.files)) {
     return { pages: "articles", files: value.files };
   }
-  if (value?.pages === "site") {
+  if (value?.pages === "site" || value?.pages === "all") {
     const { changed, keysFile } = value;
     if (changed !== undefined && !(strings(changed.ids) && strings(changed.previousKeys))) {
       throw new TypeError("build scope: `changed` needs `ids` and `previousKeys`, lists of text");
     }
+    const changes = changed && {
+      ids: changed.ids as string[],
+      previousKeys: changed.previousKeys as string[],
+    };
     if (keysFile !== undefined && typeof keysFile !== "string") {
       throw new TypeError("build scope: `keysFile` must be a path");
     }
-    return { pages: "site", ...(changed && { changed }), ...(keysFile && { keysFile }) };
+    if (value.pages === "all") {
+      if (changed) throw new TypeError('build scope: `changed` goes with "site" only');
+      return { pages: "all", ...(keysFile && { keysFile }) };
+    }
+    return { pages: "site", ...(changes && { changed: changes }), ...(keysFile && { keysFile }) };
   }
-  throw new TypeError('build scope: `pages` must be "articles" (with `files`) or "site"');
+  throw new TypeError('build scope: `pages` must be "articles" (with `files`), "site" or "all"');
 }

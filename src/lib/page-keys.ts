@@ -4,7 +4,7 @@ import {
   personPath,
   topicPath,
   type ArticlePathFields,
-} from "./site-urls";
+} from "./site-urls.ts";
 
 /*
  * Every file a build writes belongs to one part of the archive, named by a

@@ -91,26 +91,29 @@ export async function indexSite(
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     const files = (await htmlFiles(outDir)).filter((file) => !file.startsWith(bundleDir + sep));
     let pages = 0;
-    // A few files at a time: Pagefind indexes in its own process, and sending
-    // it all 10,000 pages at once would hold them all in memory here.
+    // A few files read at a time: Pagefind indexes in its own process, and
+    // sending it all 10,000 pages at once would hold them all in memory here.
+    // They are added one by one, in order, since the bundle's bytes depend
+    // on the order: a build that joins its pages from parts must index them
+    // as one that made them all.
     const batch = 32;
     for (let start = 0; start < files.length; start += batch) {
-      await Promise.all(
-        files.slice(start, start + batch).map(async (file) => {
-          const html = await readFile(file, "utf8");
-          if (!html.includes("data-pagefind-body")) return;
-          const added = await index.addHTMLFile({
-            // Relative to the build, so result URLs are "/articles/…/"; the
-            // search page adds the base path when it shows them.
-            sourcePath: relative(outDir, file).split(sep).join("/"),
-            content: withoutParagraphIds(html),
-          });
-          if (added.errors.length > 0) {
-            throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
-          }
-          pages++;
-        }),
-      );
+      const slice = files.slice(start, start + batch);
+      const texts = await Promise.all(slice.map((file) => readFile(file, "utf8")));
+      for (const [position, html] of texts.entries()) {
+        if (!html.includes("data-pagefind-body")) continue;
+        const file = slice[position]!;
+        const added = await index.addHTMLFile({
+          // Relative to the build, so result URLs are "/articles/…/"; the
+          // search page adds the base path when it shows them.
+          sourcePath: relative(outDir, file).split(sep).join("/"),
+          content: withoutParagraphIds(html),
+        });
+        if (added.errors.length > 0) {
+          throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
+        }
+        pages++;
+      }
     }
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));

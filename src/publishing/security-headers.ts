@@ -8,10 +8,10 @@ import {
   joinCspHashes,
   narrowCspHashes,
   SEARCH_CSP_ADDITIONS,
-} from "./csp";
-import { inlineCodeOf } from "./inline-code";
-import { headersFile } from "./static-headers";
-import { htmlFiles } from "./html-files";
+} from "./csp.ts";
+import { inlineCodeOf } from "./inline-code.ts";
+import { headersFile } from "./static-headers.ts";
+import { htmlFiles } from "./html-files.ts";
 
 /** Astro's CSP `<meta>`, exactly as Astro writes it. */
 const cspMeta = /<meta http-equiv="content-security-policy" content="([^"]*)">/g;

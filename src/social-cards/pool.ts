@@ -13,9 +13,13 @@ const pool = new Piscina({
   idleTimeout: 500,
 });
 
-/** Renders social cards, keeping each in Astro's cache folder so a rebuild redraws only what changed. */
+/**
+ * Renders social cards, keeping each in Astro's cache folder so a rebuild
+ * redraws only what changed; `npm run build` names one folder for all the
+ * processes it runs (CARD_CACHE_DIR).
+ */
 export const renderCard = createCardRenderer({
   projectRoot: root,
-  cacheDir: fileURLToPath(new URL("social-cards/", cacheDir)),
+  cacheDir: process.env["CARD_CACHE_DIR"] ?? fileURLToPath(new URL("social-cards/", cacheDir)),
   draw: (tree) => pool.run({ tree, projectRoot: root.href }),
 });

@@ -31,7 +31,12 @@ export interface BuildResult extends RunResult {
  */
 async function runNode(
   args: readonly string[],
-  { cwd, cacheDir, env }: { cwd: string; cacheDir: string; env: Record<string, string> },
+  {
+    cwd,
+    cacheDir,
+    env,
+    keepCache = false,
+  }: { cwd: string; cacheDir: string; env: Record<string, string>; keepCache?: boolean },
 ): Promise<RunResult> {
   // Vitest puts Vite's `BASE_URL` ("/") in its workers' environment, and a
   // build that inherits it takes it over BASE_PATH for its links.
@@ -55,7 +60,7 @@ async function runNode(
       output: stripVTControlCharacters(stdout + stderr),
     };
   } finally {
-    await rm(cacheDir, { recursive: true, force: true });
+    if (!keepCache) await rm(cacheDir, { recursive: true, force: true });
   }
 }
 
@@ -89,17 +94,20 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
 
 /**
  * Runs `npm run build`'s script (src/cli/build.ts) into `outDir`, which must
- * be inside the project (a `makeWorkDir` folder), with extra environment.
+ * be inside the project (a `makeWorkDir` folder), with extra environment and
+ * arguments. Without a `cacheDir` it gets a fresh cache, removed after.
  */
 export async function runBuildCommand(
   outDir: string,
   env: Record<string, string> = {},
+  { args = [], cacheDir }: { args?: readonly string[]; cacheDir?: string } = {},
 ): Promise<RunResult> {
   await mkdir(buildsDir, { recursive: true });
-  const cacheDir = await mkdtemp(join(buildsDir, "cache-"));
-  return runNode([join(projectRoot, "src/cli/build.ts"), "--outDir", outDir], {
+  return runNode([join(projectRoot, "src/cli/build.ts"), "--outDir", outDir, ...args], {
     cwd: projectRoot,
-    cacheDir,
+    // A build given its cache keeps it, for the next build to start from.
+    cacheDir: cacheDir ?? (await mkdtemp(join(buildsDir, "cache-"))),
+    keepCache: cacheDir !== undefined,
     env,
   });
 }

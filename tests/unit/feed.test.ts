@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { escapeXml, feedCreators, feedItemHtml } from "../../src/lib/feed";
+import {
+  escapeXml,
+  FEED_ITEM_LIMIT,
+  feedArticles,
+  feedCreators,
+  feedItemHtml,
+} from "../../src/lib/feed";
 import { feedContent } from "../../src/markdown/feed-html";
 
 const articleUrl = "https://news.example.org/reader/articles/2015-11-15/putin/";
@@ -89,5 +95,25 @@ describe("feedCreators", () => {
 describe("escapeXml", () => {
   test("escapes the three characters XML text cannot hold", () => {
     expect(escapeXml("a < b && c > d")).toBe("a &lt; b &amp;&amp; c &gt; d");
+  });
+});
+
+describe("feedArticles", () => {
+  const article = (day: number, topics: string[]) => ({
+    headline: `Day ${day}`,
+    published: `2014-01-${String(day).padStart(2, "0")}`,
+    topics,
+  });
+
+  test("carries the newest of all, and the newest of each topic however old", () => {
+    const old = article(1, ["Rare Topic"]);
+    const newer = Array.from({ length: FEED_ITEM_LIMIT }, (_, index) =>
+      article(index + 2, ["Common"]),
+    );
+    const oldest = article(1, ["Common"]);
+    const carried = feedArticles([old, oldest, ...newer]);
+    expect(carried.has(old)).toBe(true);
+    expect(carried.has(oldest)).toBe(false);
+    expect(carried.size).toBe(FEED_ITEM_LIMIT + 1);
   });
 });

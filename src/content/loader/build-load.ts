@@ -147,7 +147,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   }
   if (found.length > 0) throw new ArticleError(found);
 
-  if (scope?.pages === "site" && scope.keysFile) {
+  if (scope?.pages !== "articles" && scope?.keysFile) {
     const keys = Object.fromEntries(
       published.map(({ id, data }) => [id, articlePageKeys(data)] as const),
     );

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+/**
+ * What the last build made, for the next one to start from: the inputs it
+ * was made from, a fingerprint of the output it left, and for every article
+ * file its digest and the page keys (src/lib/page-keys.ts) of the pages that
+ * showed it. Kept in the cache, beside the caches it goes with, never in the
+ * published site.
+ */
+export interface BuildManifest {
+  version: typeof MANIFEST_VERSION;
+  inputs: Record<string, string>;
+  /** The output folder's fingerprint when the build put it in place. */
+  output: string;
+  /** By path in the content folder. Drafts have no keys: no page shows them. */
+  articles: Record<string, { digest: string; keys: string[] }>;
+}
+
+const MANIFEST_VERSION = 1;
+
+/** The output files whose bytes stand for the whole output: any change of pages changes the sitemap, any build the front page. */
+const FINGERPRINTED = ["index.html", "sitemap-index.xml", "sitemap-0.xml", "_headers"];
+
+/** A digest of the files that stand for a build's output; "" when there is none. */
+export async function outputFingerprint(outDir: string): Promise<string> {
+  const hash = createHash("sha256");
+  for (const name of FINGERPRINTED) {
+    const bytes = await readFile(join(outDir, name)).catch(() => undefined);
+    if (name === "index.html" && !bytes) return "";
+    hash.update(`${name}\0`).update(bytes ?? "-");
+  }
+  return hash.digest("hex");
+}
+
+/** Why there is no usable manifest, or the manifest. */
+export type ManifestReading = { manifest: BuildManifest } | { problem: string };
+
+/**
+ * The manifest of the build that made the output in `outDir`, from the
+ * file at `path` or, when a build was stopped between putting its output in
+ * place and its manifest beside it, from the one it left at `path.next`.
+ */
+export async function readManifest(path: string, outDir: string): Promise<ManifestReading> {
+  const output = await outputFingerprint(outDir);
+  if (output === "") return { problem: "there is no last build to start from" };
+  let problem = "there is no manifest of the last build";
+  for (const candidate of [`${path}.next`, path]) {
+    const text = await readFile(candidate, "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    const manifest = parseManifest(text);
+    if (!manifest) problem = "the manifest of the last build is damaged";
+    else if (manifest.output !== output) problem = "the output is not what the last build left";
+    else return { manifest };
+  }
+  return { problem };
+}
+
+function parseManifest(text: string): BuildManifest | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<BuildManifest> | null;
+    const records = (item: unknown): item is Record<string, unknown> =>
+      typeof item === "object" && item !== null && !Array.isArray(item);
+    if (
+      value?.version !== MANIFEST_VERSION ||
+      typeof value.output !== "string" ||
+      !records(value.inputs) ||
+      !records(value.articles) ||
+      !Object.values(value.articles).every(
+        (article) =>
+          records(article) &&
+          typeof article["digest"] === "string" &&
+          Array.isArray(article["keys"]) &&
+          article["keys"].every((key) => typeof key === "string"),
+      )
+    ) {
+      return undefined;
+    }
+    return value as BuildManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the manifest of a build whose output is about to replace the last
+ * one: first beside the final file, as `path.next`, which `readManifest`
+ * takes only if the output in place is the one it describes.
+ */
+export async function stageManifest(
+  path: string,
+  manifest: Omit<BuildManifest, "version" | "output">,
+  outDir: string,
+): Promise<void> {
+  const whole: BuildManifest = {
+    version: MANIFEST_VERSION,
+    output: await outputFingerprint(outDir),
+    ...manifest,
+  };
+  await writeFile(`${path}.next`, JSON.stringify(whole));
+}
+
+/** Makes the staged manifest the manifest, once its output is in place. */
+export async function commitManifest(path: string): Promise<void> {
+  await rename(`${path}.next`, path);
+}
+
+/** Forgets any staged manifest, when its build failed. */
+export async function dropStagedManifest(path: string): Promise<void> {
+  await rm(`${path}.next`, { force: true });
+}

@@ -1,0 +1,172 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { makeWorkDir, projectRoot, runBuildCommand } from "../support/build";
+import { writePublishingFixture } from "../support/publishing-fixture";
+import { treeDifferences, treeDigest } from "../support/tree-digest";
+
+/*
+ * `npm run build` is incremental: after each change to the archive, the
+ * output it makes from the last build must be, byte for byte, what a full
+ * build makes from the same articles.
+ */
+
+let work: string;
+let content: string;
+beforeAll(async () => {
+  work = await makeWorkDir();
+  content = join(work, "content");
+  await writePublishingFixture(content);
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+const env = () => ({
+  CONTENT_DIR: content,
+  SITE_URL: "https://news.example.org",
+  BASE_PATH: "/reader/",
+});
+
+/** The incremental build's output, and its cache, kept from one step to the next. */
+const incremental = () => ({ outDir: join(work, "dist"), cacheDir: join(work, "cache") });
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const path = join(content, file);
+  const before = await readFile(path, "utf8");
+  const after = change(before);
+  expect(after, `the change to ${file} changes it`).not.toBe(before);
+  await writeFile(path, after);
+}
+
+const newArticle = `---
+headline: "Ceasefire Talks Resume in Vienna"
+bullets: ["Talks resume", "Russia and the U.S. attend"]
+byline: { authors: ["Robert Hutton", "Jane Doe"], organisation: "Bloomberg" }
+published: "2016-04-02"
+timezone: "UTC"
+topics: ["Russia", "Diplomacy"]
+---
+
+## Who came
+
+Delegations from twenty countries.
+`;
+
+/** The changes, in order, and what the build says of them: each is followed by an incremental build and a full one. */
+const steps: [string, () => Promise<void>, string?][] = [
+  [
+    "a new article, with a new topic and a new person",
+    () => writeFile(join(content, "vienna.md"), newArticle),
+  ],
+  [
+    "an edited body",
+    () => edit("diary-3.md", (text) => text.replace("## Notes", "## Notes and news")),
+  ],
+  [
+    "a new headline, and so a new URL",
+    () => edit("diary-7.md", (text) => text.replace("Day 7", "Day Seven")),
+    "diary-7.md: its URL changed from articles/2014-01-07/summit-diary-day-7/ to " +
+      "articles/2014-01-07/summit-diary-day-seven/; links to the old one will find nothing. " +
+      "To keep the old URL, pin its slug: `slug: summit-diary-day-7`.",
+  ],
+  [
+    "a new headline under a pinned slug",
+    () => edit("escaping.md", (text) => text.replace("Coverage", "Reporting")),
+  ],
+  [
+    "a date that moves an article to another day",
+    () => edit("vienna.md", (text) => text.replace("2016-04-02", "2016-04-05")),
+  ],
+  ["a topic taken off", () => edit("vienna.md", (text) => text.replace(', "Diplomacy"', ""))],
+  ["a deleted article", () => rm(join(content, "diary-2.md"))],
+  ["a deleted article that was the newest", () => rm(join(content, "vienna.md"))],
+];
+
+describe("npm run build after a change to the archive", () => {
+  test("starts from a full build, then says it has nothing to do", async () => {
+    const { outDir, cacheDir } = incremental();
+    const first = await runBuildCommand(outDir, env(), { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    expect(first.output).toContain("A full build: there is no last build to start from.");
+
+    const again = await runBuildCommand(outDir, env(), { cacheDir });
+    expect(again.exitCode, again.output).toBe(0);
+    expect(again.output).toContain("is up to date: no article changed since the last build");
+  }, 300_000);
+
+  test.each(steps)(
+    "makes what a full build makes, after %s",
+    async (_, change, says) => {
+      await change();
+      const { outDir, cacheDir } = incremental();
+      const result = await runBuildCommand(outDir, env(), { cacheDir });
+      expect(result.exitCode, result.output).toBe(0);
+      expect(result.output).toMatch(/An incremental build: \d+ new, \d+ edited and \d+ deleted/);
+      if (says) expect(result.output).toContain(says);
+
+      const fullDir = join(work, "full");
+      const full = await runBuildCommand(fullDir, env(), { args: ["--full"] });
+      expect(full.exitCode, full.output).toBe(0);
+      expect(full.output).toContain("A full build: asked for with --full.");
+
+      const [made, expected] = await Promise.all([treeDigest(outDir), treeDigest(fullDir)]);
+      expect(treeDifferences(made, expected)).toEqual([]);
+      await rm(fullDir, { recursive: true, force: true });
+    },
+    300_000,
+  );
+});
+
+describe("an incremental build killed halfway", () => {
+  test("leaves dist/ and the manifest as they were, and the next build comes out right", async () => {
+    const dir = await makeWorkDir();
+    const folder = join(dir, "content");
+    await writePublishingFixture(folder);
+    const settings = { CONTENT_DIR: folder };
+    const outDir = join(dir, "dist");
+    const cacheDir = join(dir, "cache");
+    const first = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    const manifestFile = (await readdir(cacheDir)).find((name) =>
+      name.startsWith("build-manifest-"),
+    )!;
+    const manifest = await readFile(join(cacheDir, manifestFile), "utf8");
+    const before = await treeDigest(outDir);
+
+    await writeFile(join(folder, "vienna.md"), newArticle);
+    // Its own process group, so that the kill takes the build's processes
+    // with it, as a CI runner's cancel or a machine's end does.
+    const child = spawn(process.execPath, ["src/cli/build.ts", "--outDir", outDir], {
+      cwd: projectRoot,
+      env: { ...process.env, ...settings, ASTRO_CACHE_DIR: cacheDir },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    const exited = new Promise((done) => child.on("close", done));
+    let output = "";
+    await new Promise<void>((started) => {
+      const listen = (chunk: Buffer) => {
+        output += String(chunk);
+        if (output.includes("generating static routes")) started();
+      };
+      child.stdout.on("data", listen);
+      child.stderr.on("data", listen);
+    });
+    expect(output).toContain("An incremental build: 1 new");
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+
+    expect(await treeDigest(outDir)).toEqual(before);
+    expect(await readFile(join(cacheDir, manifestFile), "utf8")).toBe(manifest);
+
+    const next = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(next.exitCode, next.output).toBe(0);
+    expect(next.output).toContain("An incremental build: 1 new, 0 edited and 0 deleted");
+    const full = await runBuildCommand(join(dir, "full"), settings, { args: ["--full"] });
+    expect(full.exitCode, full.output).toBe(0);
+    expect(treeDifferences(await treeDigest(outDir), await treeDigest(join(dir, "full")))).toEqual(
+      [],
+    );
+    await rm(dir, { recursive: true, force: true });
+  }, 600_000);
+});

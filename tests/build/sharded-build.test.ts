@@ -1,0 +1,66 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { makeWorkDir, runBuildCommand } from "../support/build";
+import { writePublishingFixture } from "../support/publishing-fixture";
+import { treeDifferences, treeDigest } from "../support/tree-digest";
+
+/*
+ * `npm run build -- --shard I/K` builds one machine's share of the archive,
+ * and `--merge` joins the shares: the joined site must be, byte for byte,
+ * what one machine builds. Parts of 20 articles, so that every build here
+ * also runs several processes, as an archive of thousands does.
+ */
+
+let work: string;
+let expected: Record<string, string>;
+const env = () => ({
+  CONTENT_DIR: join(work, "content"),
+  SITE_URL: "https://news.example.org",
+  BASE_PATH: "/reader/",
+  BROADSHEET_PART_SIZE: "20",
+});
+
+beforeAll(async () => {
+  work = await makeWorkDir();
+  await writePublishingFixture(join(work, "content"));
+  const whole = await runBuildCommand(join(work, "whole"), env(), { args: ["--full"] });
+  expect(whole.exitCode, whole.output).toBe(0);
+  expect(whole.output).toMatch(/part 3 of 3/);
+  expected = await treeDigest(join(work, "whole"));
+}, 300_000);
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe("a build in shards", () => {
+  test.each([1, 2, 3])(
+    "joins %i shard(s) into what one machine builds",
+    async (count) => {
+      const shards = Array.from({ length: count }, (_, index) =>
+        join(work, `shard-${count}-${index + 1}`),
+      );
+      for (const [index, shard] of shards.entries()) {
+        const result = await runBuildCommand(shard, env(), {
+          args: ["--shard", `${index + 1}/${count}`],
+        });
+        expect(result.exitCode, result.output).toBe(0);
+        expect(result.output).toContain(`A shard: shard ${index + 1} of ${count}`);
+      }
+      const merged = join(work, `merged-${count}`);
+      const result = await runBuildCommand(merged, env(), { args: ["--merge", ...shards] });
+      expect(result.exitCode, result.output).toBe(0);
+      expect(treeDifferences(await treeDigest(merged), expected)).toEqual([]);
+    },
+    600_000,
+  );
+
+  test("refuses shards that are not the archive here", async () => {
+    const shard = join(work, "shard-lone");
+    const built = await runBuildCommand(shard, env(), { args: ["--shard", "1/2"] });
+    expect(built.exitCode, built.output).toBe(0);
+    const result = await runBuildCommand(join(work, "merged-lone"), env(), {
+      args: ["--merge", shard],
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain("is shard 1 of 2, but 1 shards were given");
+  }, 300_000);
+});

@@ -1,0 +1,119 @@
+import { describe, expect, test } from "vitest";
+import {
+  archiveChanges,
+  inPublicationOrder,
+  shardFiles,
+  splitIntoParts,
+  type ArchiveFile,
+} from "../../src/lib/build-plan";
+
+/** `count` files a month for each month given, named by month. */
+function archive(months: Record<string, number>): ArchiveFile[] {
+  return Object.entries(months).flatMap(([month, count]) =>
+    Array.from({ length: count }, (_, index) => ({
+      path: `${month}-${String(index).padStart(3, "0")}.md`,
+      digest: `d-${month}-${index}`,
+      month,
+    })),
+  );
+}
+
+const monthsOf = (files: readonly ArchiveFile[]) => [...new Set(files.map(({ month }) => month))];
+
+describe("inPublicationOrder", () => {
+  test("orders by month, then path, whatever order the files came in", () => {
+    const files = archive({ "2015-11": 2, "2014-01": 2 });
+    expect(inPublicationOrder([...files].reverse()).map(({ path }) => path)).toEqual([
+      "2014-01-000.md",
+      "2014-01-001.md",
+      "2015-11-000.md",
+      "2015-11-001.md",
+    ]);
+  });
+});
+
+describe("splitIntoParts", () => {
+  test("fills parts with whole months, oldest first, none over the limit", () => {
+    const parts = splitIntoParts(
+      archive({ "2014-01": 4, "2014-02": 3, "2014-03": 2, "2014-04": 5 }),
+      6,
+    );
+    expect(parts.map(monthsOf)).toEqual([["2014-01"], ["2014-02", "2014-03"], ["2014-04"]]);
+    expect(parts.map((part) => part.length)).toEqual([4, 5, 5]);
+  });
+
+  test("cuts a month larger than a part where the part is full", () => {
+    const parts = splitIntoParts(archive({ "2014-01": 7 }), 3);
+    expect(parts.map((part) => part.length)).toEqual([3, 3, 1]);
+  });
+
+  test("puts a new month's articles in the last part, leaving the others as they were", () => {
+    const before = splitIntoParts(archive({ "2014-01": 4, "2014-02": 3 }), 6);
+    const after = splitIntoParts(archive({ "2014-01": 4, "2014-02": 3, "2014-03": 1 }), 6);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)!.map(({ month }) => month)).toEqual([
+      "2014-02",
+      "2014-02",
+      "2014-02",
+      "2014-03",
+    ]);
+  });
+
+  test("makes no part of no files, and refuses a part of no size", () => {
+    expect(splitIntoParts([], 10)).toEqual([]);
+    expect(() => splitIntoParts(archive({ "2014-01": 1 }), 0)).toThrow(RangeError);
+  });
+});
+
+describe("shardFiles", () => {
+  const files = archive({
+    "2014-01": 5,
+    "2014-02": 5,
+    "2014-03": 5,
+    "2014-04": 5,
+    "2014-05": 5,
+    "2014-06": 5,
+  });
+
+  test.each([1, 2, 3, 4])(
+    "gives each file to exactly one of %i shards, in whole months",
+    (count) => {
+      const shards = Array.from({ length: count }, (_, index) => shardFiles(files, index, count));
+      expect(
+        shards
+          .flat()
+          .map(({ path }) => path)
+          .sort(),
+      ).toEqual(files.map(({ path }) => path).sort());
+      const months = shards.map(monthsOf);
+      expect(new Set(months.flat()).size).toBe(months.flat().length);
+    },
+  );
+
+  test("balances shards by the number of articles", () => {
+    expect([0, 1, 2].map((index) => shardFiles(files, index, 3).length)).toEqual([10, 10, 10]);
+  });
+
+  test("refuses a shard that is not one of the count", () => {
+    expect(() => shardFiles(files, 3, 3)).toThrow("no shard 4 of 3");
+    expect(() => shardFiles(files, 0, 0)).toThrow(RangeError);
+  });
+});
+
+describe("archiveChanges", () => {
+  test("finds new, edited and deleted files by their digests", () => {
+    const previous = {
+      "kept.md": { digest: "a" },
+      "edited.md": { digest: "b" },
+      "gone.md": { digest: "c" },
+    };
+    const now = [
+      { path: "kept.md", digest: "a", month: "2014-01" },
+      { path: "edited.md", digest: "B", month: "2014-01" },
+      { path: "new.md", digest: "d", month: "2014-02" },
+    ];
+    const { changed, deleted } = archiveChanges(previous, now);
+    expect(changed.map(({ path }) => path)).toEqual(["edited.md", "new.md"]);
+    expect(deleted).toEqual(["gone.md"]);
+  });
+});
