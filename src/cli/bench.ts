@@ -78,6 +78,9 @@ const { values } = parseArgs({
     // Only the memory: first builds of N / 4 and N articles, and the ratio
     // of their largest processes' peaks.
     memory: { type: "boolean", default: false },
+    // Only scale: one first build of N articles and one publish into them,
+    // each process's figures printed (for 10,000 and 100,000).
+    "publish-only": { type: "boolean", default: false },
   },
 });
 const articles = Number(values.articles);
@@ -98,6 +101,7 @@ await writeBareAstroSite(bareRoot);
 try {
   if (values["search-only"]) await benchSearchOnly();
   else if (values.memory) await benchMemory();
+  else if (values["publish-only"]) await benchPublishOnly();
   else await benchAll();
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -191,6 +195,50 @@ async function benchMemory(): Promise<void> {
   console.log(
     `${articles} articles over ${sizes[0]}: ${ratio.toFixed(2)}× (the issue's bound: 1.2×)`,
   );
+}
+
+/** `--publish-only`: a first build of N articles and one article published into them, process by process. */
+async function benchPublishOnly(): Promise<void> {
+  const contentDir = join(work, "scale-content");
+  const buildDir = join(work, "scale-build");
+  const cacheDir = join(buildDir, "cache");
+  await writeSyntheticArticles(contentDir, articles);
+  await mkdir(buildDir);
+  const first = await build(buildDir, contentDir, cacheDir);
+  const firstReport = await lastBuild(cacheDir);
+  await publishOne(contentDir, articles);
+  const publish = await build(buildDir, contentDir, cacheDir, projectRoot, []);
+  const publishReport = await lastBuild(cacheDir);
+  console.log(
+    `\nBroadsheet build benchmark: ${articles} articles, a first build and one publish\n`,
+  );
+  console.table({
+    [`${articles} articles, first build`]: {
+      ...row(first),
+      "ms/article": ((first.wallSeconds * 1000) / articles).toFixed(2),
+    },
+    [`publishing one into ${articles}`]: row(publish),
+  });
+  for (const [name, report] of [
+    ["first build", firstReport],
+    ["publish", publishReport],
+  ] as const) {
+    console.log(
+      `\n${name}: ${report.kind} (${report.reason}); joining and the site's files ${report.joinSeconds.toFixed(1)} s`,
+    );
+    console.table(
+      Object.fromEntries(
+        report.jobs.map((job) => [
+          job.name,
+          {
+            pages: job.routes,
+            "wall s": job.seconds.toFixed(1),
+            "peak MiB": (job.maxRssBytes / 2 ** 20).toFixed(0),
+          },
+        ]),
+      ),
+    );
+  }
 }
 
 function printSearch(search: SearchFigures): void {

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
+import { totalmem } from "node:os";
 import { join } from "node:path";
 import { BUILD_SCOPE_VARIABLE, type BuildScope } from "../../lib/build-scope.ts";
 import { buildEnv } from "../build-env.ts";
@@ -45,7 +46,11 @@ const jobProcess = join(import.meta.dirname, "job-process.ts");
  */
 export async function runAstroJob(
   job: AstroJob,
-  { prefixed, signal }: { prefixed: boolean; signal: AbortSignal },
+  {
+    prefixed,
+    signal,
+    concurrency,
+  }: { prefixed: boolean; signal: AbortSignal; concurrency: number },
 ): Promise<JobResult> {
   const started = performance.now();
   const scopeFile = `${job.outDir}.scope.json`;
@@ -62,11 +67,18 @@ export async function runAstroJob(
   });
   if (job.scope) env[BUILD_SCOPE_VARIABLE] = scopeFile;
   else delete env[BUILD_SCOPE_VARIABLE];
-  const child = spawn(process.execPath, [jobProcess, job.outDir], {
-    cwd: projectRoot,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // V8 stops a process at its own heap limit (about 4 GiB here) whatever the
+  // machine has; a job may use its share of the memory.
+  const heapMiB = Math.floor((totalmem() / 2 ** 20 / concurrency) * 0.75);
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${heapMiB}`, jobProcess, job.outDir],
+    {
+      cwd: projectRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const head = prefixed ? `[${job.name}] ` : "";
   const relay = (
     stream: NodeJS.ReadableStream,
@@ -130,7 +142,11 @@ export async function runAstroJobs(
   const worker = async () => {
     while (next < jobs.length && !stopping.signal.aborted) {
       const job = jobs[next++]!;
-      const result = await runAstroJob(job, { prefixed: jobs.length > 1, signal: stopping.signal });
+      const result = await runAstroJob(job, {
+        prefixed: jobs.length > 1,
+        signal: stopping.signal,
+        concurrency,
+      });
       results.push(result);
       if (result.code !== 0) stopping.abort();
     }
