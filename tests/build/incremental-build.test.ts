@@ -105,7 +105,11 @@ describe("npm run build after a change to the archive", () => {
       if (says) expect(result.output).toContain(says);
 
       const fullDir = join(work, "full");
-      const full = await runBuildCommand(fullDir, env(), { args: ["--full"] });
+      // Its caches kept too: a full build renders every page whatever it finds there.
+      const full = await runBuildCommand(fullDir, env(), {
+        args: ["--full"],
+        cacheDir: join(work, "full-cache"),
+      });
       expect(full.exitCode, full.output).toBe(0);
       expect(full.output).toContain("A full build: asked for with --full.");
 

@@ -26,9 +26,9 @@ beforeAll(async () => {
   await writePublishingFixture(join(work, "content"));
   const whole = await runBuildCommand(join(work, "whole"), env(), { args: ["--full"] });
   expect(whole.exitCode, whole.output).toBe(0);
-  expect(whole.output).toMatch(/part 3 of 3/);
+  expect(whole.output).toMatch(/\[part 1 of [2-9]\]/);
   expected = await treeDigest(join(work, "whole"));
-}, 300_000);
+}, 900_000);
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe("a build in shards", () => {
