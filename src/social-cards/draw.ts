@@ -25,17 +25,47 @@ export function rendererVersions(projectRoot: URL): string {
   return `${versions} zlib@${process.versions.zlib}`;
 }
 
+/** A stage of drawing a card, as `drawCard` reports them to a bench. */
+export type CardStage = "layout" | "rasterise" | "encode";
+
+/** Told the CPU milliseconds (user and system, every thread of the process) each stage took. */
+export type StageTimer = (stage: CardStage, cpuMs: number) => void;
+
 /**
  * Draws a card: satori lays the text out as SVG paths, sharp rasterises them,
  * and `encodeIndexedPng` writes the pixels as an indexed PNG. (sharp's own
  * palette PNG, libimagequant then zlib level 9, cost 40–50 ms of CPU a card;
- * the indexed encoder costs about 6.)
+ * the indexed encoder costs about 6.) With `onStage`, it reports each stage's
+ * CPU time, for `npm run bench:cards`.
  */
-export async function drawCard(tree: CardNode, fonts: CardFont[]): Promise<Buffer> {
-  const svg = await satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
-  const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
-  return (
-    encodeIndexedPng(data, info.width, info.height, PNG_ENCODING.indexed) ??
-    sharp(data, { raw: info }).png(PNG_ENCODING.fallback).toBuffer()
+export async function drawCard(
+  tree: CardNode,
+  fonts: CardFont[],
+  onStage?: StageTimer,
+): Promise<Buffer> {
+  const timed = stageClock(onStage);
+  const svg = await timed("layout", () =>
+    satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts }),
   );
+  const { data, info } = await timed("rasterise", () =>
+    sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true }),
+  );
+  return timed(
+    "encode",
+    () =>
+      encodeIndexedPng(data, info.width, info.height, PNG_ENCODING.indexed) ??
+      sharp(data, { raw: info }).png(PNG_ENCODING.fallback).toBuffer(),
+  );
+}
+
+/** Runs a stage, telling `onStage` its CPU time; without `onStage`, just runs it. */
+function stageClock(onStage: StageTimer | undefined) {
+  return async <T>(stage: CardStage, work: () => T | Promise<T>): Promise<T> => {
+    if (!onStage) return work();
+    const start = process.cpuUsage();
+    const result = await work();
+    const { user, system } = process.cpuUsage(start);
+    onStage(stage, (user + system) / 1000);
+    return result;
+  };
 }
