@@ -143,8 +143,6 @@ class Canvas {
   readonly #height: number;
   readonly #maxError: number;
   readonly #entries = new Map<number, number>();
-  /** Each (colour under, colour painted, coverage step)'s palette index. */
-  readonly #blends = new Map<number, number>();
 
   constructor(width: number, height: number, maxError: number) {
     this.#width = width;
@@ -225,6 +223,10 @@ class Canvas {
     bottom: number,
     fill: number,
   ): boolean {
+    // For each palette index under the path: its steps of coverage, and the
+    // palette index of each step's blend (-1 until needed).
+    const steps: number[] = [];
+    const blends: Int16Array[] = [];
     const stride = this.#width + 1;
     for (let y = top; y < bottom; y++) {
       const line = (y - top) * cells;
@@ -235,28 +237,26 @@ class Canvas {
         const cover = Math.min(1, Math.abs(sum));
         if (cover < 1 / 512) continue;
         const under = this.rows[out + x]!;
-        const index = this.#blendIndex(under, fill, cover);
-        if (index < 0) return false;
+        let table = blends[under];
+        if (!table) {
+          // Steps of coverage between the two colours, each moving the blend at
+          // most 2 × maxError, so rounding to one moves it at most maxError.
+          const count = Math.ceil(distance(this.palette[under]!, fill) / (2 * this.#maxError));
+          steps[under] = Math.max(1, count);
+          table = blends[under] = new Int16Array(steps[under] + 1).fill(-1);
+        }
+        const step = Math.round(cover * steps[under]!);
+        let index = table[step]!;
+        if (index < 0) {
+          const below = this.palette[under]!;
+          index = this.#entry(step === 0 ? below : mix(below, fill, step / steps[under]!));
+          if (index < 0) return false;
+          table[step] = index;
+        }
         this.rows[out + x] = index;
       }
     }
     return true;
-  }
-
-  /** The palette index of `fill` at `cover` over the colour at index `under`; -1 past 256 colours. */
-  #blendIndex(under: number, fill: number, cover: number): number {
-    const below = this.palette[under]!;
-    // Steps of coverage between the two colours, each moving the blend at
-    // most 2 × maxError, so rounding to one moves it at most maxError.
-    const steps = Math.max(1, Math.ceil(distance(below, fill) / (2 * this.#maxError)));
-    const step = Math.round(cover * steps);
-    const key = ((under * 0x1000000 + fill) * 1024 + steps) * 1024 + step;
-    let index = this.#blends.get(key);
-    if (index === undefined) {
-      index = this.#entry(step === 0 ? below : mix(below, fill, step / steps));
-      this.#blends.set(key, index);
-    }
-    return index;
   }
 }
 
@@ -294,37 +294,38 @@ function flatten(d: string): number[] | undefined {
   };
   let command = "";
   let i = 0;
-  const numbers = (count: number): number[] | undefined => {
-    const values = tokens.slice(i, i + count).map(Number);
-    i += count;
-    return values.length === count && values.every(Number.isFinite) ? values : undefined;
+  let finite = true;
+  /** The next number; a missing or bad one makes `finite` false. */
+  const number = (): number => {
+    const value = Number(tokens[i++]);
+    if (!Number.isFinite(value)) finite = false;
+    return value;
   };
   while (i < tokens.length) {
-    if (/[a-zA-Z]/.test(tokens[i]!)) command = tokens[i++]!;
+    const token = tokens[i]!;
+    const code = token.charCodeAt(0);
+    if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
+      command = token;
+      i++;
+    }
     switch (command) {
       case "M": {
-        const to = numbers(2);
-        if (!to) return undefined;
+        const [toX, toY] = [number(), number()];
         lineTo(startX, startY); // closes the last contour, if it is open
-        [x, y, startX, startY] = [to[0]!, to[1]!, to[0]!, to[1]!];
+        [x, y, startX, startY] = [toX, toY, toX, toY];
         command = "L"; // the numbers after an M's first pair are lines
         break;
       }
-      case "L": {
-        const to = numbers(2);
-        if (!to) return undefined;
-        lineTo(to[0]!, to[1]!);
+      case "L":
+        lineTo(number(), number());
         break;
-      }
       case "Q": {
-        const curve = numbers(4);
-        if (!curve) return undefined;
-        const [cx, cy, ex, ey] = curve as [number, number, number, number];
+        const [cx, cy, ex, ey] = [number(), number(), number(), number()];
         const [fromX, fromY] = [x, y];
         const ddx = fromX - 2 * cx + ex;
         const ddy = fromY - 2 * cy + ey;
         const n = 1 + Math.floor(Math.sqrt(Math.sqrt(3 * (ddx * ddx + ddy * ddy))));
-        for (let k = 1; k <= n; k++) {
+        for (let k = 1; k < n; k++) {
           const t = k / n;
           const u = 1 - t;
           lineTo(
@@ -332,29 +333,23 @@ function flatten(d: string): number[] | undefined {
             u * u * fromY + 2 * u * t * cy + t * t * ey,
           );
         }
+        lineTo(ex, ey);
         break;
       }
       case "C": {
-        const curve = numbers(6);
-        if (!curve) return undefined;
-        const [c1x, c1y, c2x, c2y, ex, ey] = curve as [
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-        ];
+        const [c1x, c1y, c2x, c2y] = [number(), number(), number(), number()];
+        const [ex, ey] = [number(), number()];
         const [fromX, fromY] = [x, y];
         const ddx = Math.max(Math.abs(fromX - 2 * c1x + c2x), Math.abs(c1x - 2 * c2x + ex));
         const ddy = Math.max(Math.abs(fromY - 2 * c1y + c2y), Math.abs(c1y - 2 * c2y + ey));
         const n = 1 + Math.floor(Math.sqrt(Math.sqrt(12 * (ddx * ddx + ddy * ddy))));
-        for (let k = 1; k <= n; k++) {
+        for (let k = 1; k < n; k++) {
           const t = k / n;
           const u = 1 - t;
           const [a, b, c, e] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
           lineTo(a * fromX + b * c1x + c * c2x + e * ex, a * fromY + b * c1y + c * c2y + e * ey);
         }
+        lineTo(ex, ey);
         break;
       }
       case "Z":
@@ -367,7 +362,7 @@ function flatten(d: string): number[] | undefined {
     }
   }
   lineTo(startX, startY);
-  return edges;
+  return finite ? edges : undefined;
 }
 
 /**
