@@ -174,12 +174,13 @@ class Canvas {
   }
 
   fillPath(d: string, fill: number): boolean {
-    const edges = flatten(d);
-    if (!edges) return false;
-    if (edges.length === 0) return true;
+    const count = flatten(d);
+    if (count === undefined) return false;
+    if (count === 0) return true;
+    const edges = edgeBuffer;
     // The pixels the path touches, within the image.
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < edges.length; i += 2) {
+    for (let i = 0; i < count; i += 2) {
       minX = Math.min(minX, edges[i]!);
       maxX = Math.max(maxX, edges[i]!);
       minY = Math.min(minY, edges[i + 1]!);
@@ -199,7 +200,7 @@ class Canvas {
     // An edge off the box's left or right side is moved onto it: a pixel in
     // the box reads only the sum of the areas to its left, which that keeps.
     const clamp = (x: number) => Math.min(right - left, Math.max(0, x - left));
-    for (let i = 0; i < edges.length; i += 4) {
+    for (let i = 0; i < count; i += 4) {
       accumulate(
         area,
         cells,
@@ -278,48 +279,104 @@ function mix(below: number, fill: number, alpha: number): number {
   return colour;
 }
 
+/** The edges of the path being flattened, kept between paths: a card's longest has about 10,000. */
+let edgeBuffer = new Float64Array(1 << 16);
+
 /**
- * A path's outline as straight edges, four numbers each (x0, y0, x1, y1),
- * every contour closed. Curves are cut into lines no more than about a tenth
- * of a pixel off (font-rs's rule for quadratics). Undefined for a command
- * other than absolute M, L, Q, C and Z, or a number missing.
+ * A path's outline as straight edges in `edgeBuffer`, four numbers each (x0,
+ * y0, x1, y1), every contour closed; returns how many numbers. Curves are
+ * cut into lines no more than about a tenth of a pixel off (font-rs's rule
+ * for quadratics). Undefined for a command other than absolute M, L, Q, C and
+ * Z, or a number missing or malformed.
  */
-function flatten(d: string): number[] | undefined {
-  const tokens = d.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
-  const edges: number[] = [];
+function flatten(d: string): number | undefined {
+  let edges = edgeBuffer;
+  let count = 0;
   let [x, y, startX, startY] = [0, 0, 0, 0];
   const lineTo = (toX: number, toY: number) => {
-    if (toX !== x || toY !== y) edges.push(x, y, toX, toY);
-    [x, y] = [toX, toY];
+    if (toX !== x || toY !== y) {
+      if (count + 4 > edges.length) {
+        const grown = new Float64Array(edges.length * 2);
+        grown.set(edges);
+        edges = edgeBuffer = grown;
+      }
+      edges[count++] = x;
+      edges[count++] = y;
+      edges[count++] = toX;
+      edges[count++] = toY;
+    }
+    x = toX;
+    y = toY;
   };
-  let command = "";
-  let i = 0;
-  let finite = true;
-  /** The next number; a missing or bad one makes `finite` false. */
+  let at = 0;
+  let valid = true;
+  /** Moves past spaces and commas; true if something follows. */
+  const more = (): boolean => {
+    while (at < d.length && (d.charCodeAt(at) === 0x20 || d.charCodeAt(at) === 0x2c)) at++;
+    return at < d.length;
+  };
+  /**
+   * The next number, read in place: a sign, digits, a point and digits (as
+   * satori writes them, divided exactly as Number() would round them), or
+   * with an exponent, by Number(). One missing or malformed clears `valid`.
+   */
   const number = (): number => {
-    const value = Number(tokens[i++]);
-    if (!Number.isFinite(value)) finite = false;
-    return value;
+    more();
+    const start = at;
+    let sign = 1;
+    if (d.charCodeAt(at) === 0x2d) {
+      sign = -1;
+      at++;
+    } else if (d.charCodeAt(at) === 0x2b) at++;
+    let mantissa = 0;
+    let scale = 1;
+    let digits = 0;
+    let point = false;
+    for (; at < d.length; at++) {
+      const c = d.charCodeAt(at);
+      if (c >= 0x30 && c <= 0x39) {
+        mantissa = mantissa * 10 + (c - 0x30);
+        if (point) scale *= 10;
+        digits++;
+      } else if (c === 0x2e && !point) {
+        point = true;
+      } else break;
+    }
+    const c = d.charCodeAt(at);
+    if (c === 0x65 || c === 0x45) {
+      at++;
+      if (d.charCodeAt(at) === 0x2b || d.charCodeAt(at) === 0x2d) at++;
+      while (d.charCodeAt(at) >= 0x30 && d.charCodeAt(at) <= 0x39) at++;
+      const value = Number(d.slice(start, at));
+      if (!Number.isFinite(value)) valid = false;
+      return value;
+    }
+    // Up to 15 digits the mantissa and the scale are exact, so the quotient
+    // is the double nearest the decimal, as Number() gives.
+    if (digits === 0 || digits > 15) valid = false;
+    return (sign * mantissa) / scale;
   };
-  while (i < tokens.length) {
-    const token = tokens[i]!;
-    const code = token.charCodeAt(0);
+  let command = 0;
+  while (valid && more()) {
+    const code = d.charCodeAt(at);
     if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) {
-      command = token;
-      i++;
+      command = code;
+      at++;
     }
     switch (command) {
-      case "M": {
+      case 0x4d: {
+        // M
         const [toX, toY] = [number(), number()];
         lineTo(startX, startY); // closes the last contour, if it is open
         [x, y, startX, startY] = [toX, toY, toX, toY];
-        command = "L"; // the numbers after an M's first pair are lines
+        command = 0x4c; // the numbers after an M's first pair are lines
         break;
       }
-      case "L":
+      case 0x4c: // L
         lineTo(number(), number());
         break;
-      case "Q": {
+      case 0x51: {
+        // Q
         const [cx, cy, ex, ey] = [number(), number(), number(), number()];
         const [fromX, fromY] = [x, y];
         const ddx = fromX - 2 * cx + ex;
@@ -336,7 +393,8 @@ function flatten(d: string): number[] | undefined {
         lineTo(ex, ey);
         break;
       }
-      case "C": {
+      case 0x43: {
+        // C
         const [c1x, c1y, c2x, c2y] = [number(), number(), number(), number()];
         const [ex, ey] = [number(), number()];
         const [fromX, fromY] = [x, y];
@@ -352,17 +410,17 @@ function flatten(d: string): number[] | undefined {
         lineTo(ex, ey);
         break;
       }
-      case "Z":
-      case "z":
+      case 0x5a: // Z
+      case 0x7a: // z
         lineTo(startX, startY);
-        command = ""; // a Z takes no numbers
+        command = 0; // a Z takes no numbers
         break;
       default:
         return undefined;
     }
   }
   lineTo(startX, startY);
-  return finite ? edges : undefined;
+  return valid ? count : undefined;
 }
 
 /**

@@ -92,6 +92,8 @@ describe("paintSvg", () => {
       `${paper}<g transform="scale(2)"><path fill="#000" d="M0 0L1 0L1 1Z"/></g>`,
       `${paper}<g><path fill="#000" d="m0 0l1 0l0 1z"/></g>`, // relative commands
       `${paper}<g><path fill="#000" d="M0 0A1 1 0 0 1 2 2Z"/></g>`, // an arc
+      `${paper}<g><path fill="#000" d="M0 0L1 0L1Z"/></g>`, // a number missing
+      `${paper}<g><path fill="#000" d="M0 0L1 0L1 #1Z"/></g>`, // not a number
       `${paper}<g><path fill="#000" mask="url(#m)" d="M0 0L1 0L1 1Z"/></g>`,
       `${paper}<g><path fill="url(#gradient)" d="M0 0L1 0L1 1Z"/></g>`,
       '<rect x="0.5" y="0" width="4" height="4" fill="#fff"/>',
@@ -99,6 +101,14 @@ describe("paintSvg", () => {
       expect(paintSvg(svg(4, 4, body), 4, 4, options), body).toBeUndefined();
     }
     expect(paintSvg(svg(5, 4, paper), 4, 4, options)).toBeUndefined();
+    // Numbers as SVG allows them: commas, signs, exponents, no leading digit.
+    const square = (d: string) =>
+      colours(
+        paintSvg(svg(4, 4, `${paper}<g><path fill="#000" d="${d}"/></g>`), 4, 4, options)!,
+        4,
+      );
+    expect(square("M1,1 L3,1 L3,3 L1,3 Z")).toEqual(square("M1 1L3 1L3 3L1 3Z"));
+    expect(square("M.1e1 +1L3.0 1L30e-1 3L1 3Z")).toEqual(square("M1 1L3 1L3 3L1 3Z"));
   });
 
   test("paints a card as librsvg (sharp) rasterises it, within maxError but at a few edge pixels", async () => {
