@@ -8,7 +8,7 @@
  * "2015-11", "2015-11-15".
  */
 
-import { formatPeriod } from "./dates";
+import { formatPeriod } from "./dates.ts";
 
 /** A calendar period: "", "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 export type Period = string;

@@ -1,5 +1,5 @@
-import { periodPath, type Period } from "./periods";
-import { slugifyHeadline, slugifyName } from "./slugs";
+import { periodPath, type Period } from "./periods.ts";
+import { slugifyHeadline, slugifyName } from "./slugs.ts";
 
 /**
  * Joins the site's base path (Astro's `import.meta.env.BASE_URL`, "/" or
