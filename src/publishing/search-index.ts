@@ -75,7 +75,7 @@ export interface SearchIndexResult {
   pages: number;
   /** Wall-clock seconds the whole indexing took. */
   seconds: number;
-  /** The years indexed this time, newest first, and what each took. */
+  /** The years indexed this time, and what each took. */
   years: Record<string, SearchYearResult>;
   /** The years whose bundle was removed: they have no articles any more. */
   removed: string[];

@@ -15,7 +15,7 @@ export interface SiteLocation {
 export interface SiteFilesReport {
   searchPages: number;
   searchSeconds: number;
-  /** The years of the search index made again, newest first, and what each took. */
+  /** The years of the search index made again, and what each took. */
   searchYears: Record<string, SearchYearResult>;
   /** The years whose search index was removed: they have no articles any more. */
   searchYearsRemoved: string[];
