@@ -229,26 +229,34 @@ async function writeBundle(
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     let pages = 0;
-    // A few files at a time: Pagefind indexes in its own process, and sending
-    // it a year's pages at once would hold them all in memory here.
-    const batch = 32;
-    for (let start = 0; start < files.length; start += batch) {
-      await Promise.all(
-        files.slice(start, start + batch).map(async (file) => {
-          const html = await readFile(file, "utf8");
-          if (!html.includes("data-pagefind-body")) return;
-          const added = await index.addHTMLFile({
-            // Relative to the build, so result URLs are "/articles/…/"; the
-            // search page adds the base path when it shows them.
-            sourcePath: relative(outDir, file).split(sep).join("/"),
-            content: withoutParagraphIds(html),
-          });
-          if (added.errors.length > 0) {
-            throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
-          }
-          pages++;
-        }),
-      );
+    // One page at a time, in the order of their paths: Pagefind numbers the
+    // pages as they arrive, so pages sent together (32 at a time, as before)
+    // made a different bundle from the same pages on every run, and a year
+    // that had not changed would be published anew. The next few files are
+    // read meanwhile; nothing more is held in memory here.
+    const ahead = 16;
+    const read = (file: string) => {
+      const text = readFile(file, "utf8");
+      text.catch(() => {}); // Reported where it is awaited, if it comes to that.
+      return text;
+    };
+    const reading = files.slice(0, ahead).map(read);
+    for (const [position, file] of files.entries()) {
+      const next = files[position + ahead];
+      if (next !== undefined) reading.push(read(next));
+      const html = await reading[position]!;
+      delete reading[position];
+      if (!html.includes("data-pagefind-body")) continue;
+      const added = await index.addHTMLFile({
+        // Relative to the build, so result URLs are "/articles/…/"; the
+        // search page adds the base path when it shows them.
+        sourcePath: relative(outDir, file).split(sep).join("/"),
+        content: withoutParagraphIds(html),
+      });
+      if (added.errors.length > 0) {
+        throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
+      }
+      pages++;
     }
     if (pages === 0) return 0;
     const written = await index.writeFiles({ outputPath });
