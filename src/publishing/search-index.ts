@@ -147,11 +147,16 @@ export async function indexSite(
 /** The HTML files of article pages under `outDir`, by the year of the date in their URL. */
 async function articlePagesByYear(outDir: string): Promise<Map<string, string[]>> {
   const byYear = new Map<string, string[]>();
-  const articles = join(outDir, "articles");
-  for (const file of await htmlFiles(articles).catch(() => [])) {
+  const files = await htmlFiles(join(outDir, "articles")).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return []; // A site without articles.
+    throw error;
+  });
+  for (const file of files) {
     const year = searchYear(relative(outDir, file).split(sep).join("/"));
     if (year === undefined) continue;
-    byYear.set(year, [...(byYear.get(year) ?? []), file]);
+    const ofYear = byYear.get(year);
+    if (ofYear) ofYear.push(file);
+    else byYear.set(year, [file]);
   }
   return byYear;
 }
