@@ -1,38 +1,38 @@
 /*
- * The social-card benchmark: `npm run bench:cards [-- --rounds R] [--out DIR]`.
+ * The social-card benchmark: `npm run bench:cards [-- --cards N] [--out DIR]`.
  *
- * Draws 50 distinct cards (headlines of 40–120 characters, a few with accents
- * or curly quotes) and measures the CPU time of each stage of a card, per
- * card, with process.cpuUsage(): every thread of the process, so libvips's
- * threads count too, and time spent waiting does not.
+ * Draws N distinct cold cards (200 by default: headlines of 30–130
+ * characters, some with accents or curly quotes, none drawn before in the
+ * process, an empty card cache) the way a build does, through
+ * createCardRenderer, and prints the figure the card budget is set in:
+ * milliseconds of CPU per cold card, the process's CPU time (user and system,
+ * every thread, so libvips's threads count too, and time spent waiting does
+ * not) over the whole pass divided by the cards. Then the same split by the
+ * stages drawCard reports:
  * - layout: satori, element tree → SVG (text as paths);
- * - rasterise: sharp, SVG → raw RGBA pixels;
- * - encode: raw pixels → PNG, with the encoder drawCard uses, and for
- *   comparison with sharp's palette PNG as the cards had it before (the
- *   fallback's settings) and at its fastest settings that still look the same;
- * - card: drawCard, all of it, as a worker runs it.
- * The fonts are loaded and every stage is run over every card once before
- * measuring (the first card of a process also pays for satori's WebAssembly,
- * parsing the fonts and the JIT; that one-off cost is printed on its own).
- * Then R rounds of the stages, card by card, each taking the last one's
- * output; then R rounds of drawCard alone. It prints, per stage, the median,
- * mean and 90th percentile of milliseconds of CPU per card, and the PNGs'
- * bytes. Medians are the stages' own cost; the mean also counts the garbage
- * collections that a card's garbage (satori's objects, the 3 MB of pixels)
- * brings on every dozen cards or so, which land on whichever stage is
- * running. With --out, it also writes each card's PNG there, to look at.
+ * - rasterise: SVG → pixels;
+ * - encode: pixels → PNG;
+ * - other: the rest of the pass (the cache key, writing the file, and the
+ *   garbage collections that land between stages).
+ * For each stage it prints the median and the mean per card (the mean counts
+ * the garbage collections that land inside a stage, the median does not), and
+ * the PNGs' bytes.
+ *
+ * Before the pass, the fonts are loaded and 30 other cards drawn, so the JIT
+ * is warm as in a worker that has drawn a few cards; the one-off cost of a
+ * process's first card (satori's WebAssembly, parsing the fonts, the JIT) is
+ * printed on its own. With --out, it also writes each card's PNG there, to
+ * look at.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import satori from "satori";
-import sharp from "sharp";
-import { CARD_HEIGHT, CARD_WIDTH } from "../lib/social-meta.ts";
-import { cardTree, type CardNode } from "../social-cards/design.ts";
-import { drawCard, PNG_ENCODING } from "../social-cards/draw.ts";
+import { createCardRenderer } from "../social-cards/cache.ts";
+import type { CardText } from "../social-cards/design.ts";
+import { drawCard, type CardStage } from "../social-cards/draw.ts";
 import { loadCardFonts } from "../social-cards/fonts.ts";
-import { encodeIndexedPng } from "../social-cards/indexed-png.ts";
 
 const projectRoot = pathToFileURL(`${resolve(import.meta.dirname, "../..")}/`);
 
@@ -89,132 +89,114 @@ const headlines = [
   "Spacecraft Sends Back First Close-Up Images of a Metal Asteroid’s Surface",
 ];
 
+/**
+ * The `index`th distinct headline: the first half of one headline's words and
+ * the second half of another's, so there are 50 × 49 of them, of every length.
+ */
+function headline(index: number): string {
+  const first = index % headlines.length;
+  const second = (first + 1 + Math.floor(index / headlines.length)) % headlines.length;
+  if (first === second) throw new Error("--cards takes at most 2,450 (less 30 for the warm-up)");
+  const words = (text: string) => text.split(" ");
+  const head = words(headlines[first]!);
+  const tail = words(headlines[second]!);
+  return [
+    ...head.slice(0, Math.ceil(head.length / 2)),
+    ...tail.slice(Math.ceil(tail.length / 2)),
+  ].join(" ");
+}
+
 const { values } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, out: { type: "string" } },
+  options: { cards: { type: "string", default: "200" }, out: { type: "string" } },
 });
-const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1)
-  throw new Error("--rounds takes a whole number of at least 1");
+const count = Number(values.cards);
+if (!Number.isInteger(count) || count < 1)
+  throw new Error("--cards takes a whole number of at least 1");
+const warmUp = 30;
+const texts: CardText[] = Array.from({ length: warmUp + count }, (_, i) => ({
+  headline: headline(i),
+  siteName: "Broadsheet",
+}));
 
 /** Milliseconds of CPU (user and system, every thread) that `work` took, and what it returned. */
-async function cpu<T>(work: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
+async function cpu<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = process.cpuUsage();
   const result = await work();
   const { user, system } = process.cpuUsage(start);
   return { ms: (user + system) / 1000, result };
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-}
-
-const raw = { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 4 } as const;
-const trees: CardNode[] = headlines.map((headline) =>
-  cardTree({ headline, siteName: "Broadsheet" }),
-);
-
 // The one-off cost of a process's first card: satori's WebAssembly, the fonts, the JIT.
-const firstCard = await cpu(async () => drawCard(trees[0]!, await loadCardFonts(projectRoot)));
+const firstCard = await cpu(async () =>
+  drawCard(
+    { type: "div", props: { style: {}, children: "Warm-up" } },
+    await loadCardFonts(projectRoot),
+  ),
+);
 const fonts = await loadCardFonts(projectRoot);
 
-/** A figure: CPU milliseconds per card and, for a PNG, its bytes. */
-class Figure {
-  readonly ms: number[] = [];
-  readonly bytes: number[] = [];
-  readonly name: string;
-
-  constructor(name: string) {
-    this.name = name;
-  }
-
-  /** Runs `work`, counting its CPU time, and its result's bytes if it is a PNG. */
-  async measure<T>(work: () => T | Promise<T>, png = false): Promise<T> {
-    const { ms, result } = await cpu(work);
-    this.ms.push(ms);
-    if (png) this.bytes.push((result as Uint8Array).length);
-    return result;
-  }
-
-  print(): void {
-    const ms = [percentile(this.ms, 50), mean(this.ms), percentile(this.ms, 90)];
-    const png = this.bytes.length
-      ? `${percentile(this.bytes, 50).toLocaleString("en")} B, ${Math.max(...this.bytes).toLocaleString("en")} B`
-      : "";
-    console.log(
-      `${this.name.padEnd(44)}${ms.map((n) => n.toFixed(1).padStart(7)).join("")}   ${png}`,
-    );
-  }
-}
-
-const layout = new Figure("layout: satori → SVG");
-const rasterise = new Figure("rasterise: sharp SVG → RGBA");
-const indexed = new Figure("encode: indexed PNG (drawCard's)");
-const sharpBefore = new Figure("encode: sharp palette, before (effort 10)");
-const sharpFastest = new Figure("encode: sharp palette, effort 1, dither 0");
-const card = new Figure("card: drawCard, end to end");
-
-/** Each stage on one card, the next stage taking the last one's output. */
-async function stages(tree: CardNode): Promise<void> {
-  const svg = await layout.measure(() =>
-    satori(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts }),
-  );
-  const pixels = await rasterise.measure(() => sharp(Buffer.from(svg)).raw().toBuffer());
-  await indexed.measure(
-    () => encodeIndexedPng(pixels, CARD_WIDTH, CARD_HEIGHT, PNG_ENCODING.indexed),
-    true,
-  );
-  await sharpBefore.measure(
-    () => sharp(pixels, { raw }).png(PNG_ENCODING.fallback).toBuffer(),
-    true,
-  );
-  await sharpFastest.measure(
-    () =>
-      sharp(pixels, { raw })
-        .png({ palette: true, quality: 90, effort: 1, dither: 0, compressionLevel: 6 })
-        .toBuffer(),
-    true,
-  );
-}
-
-// Warm-up: every stage on every card once, unmeasured.
-for (const tree of trees) {
-  await stages(tree);
-  await drawCard(tree, fonts);
-}
-for (const figure of [layout, rasterise, indexed, sharpBefore, sharpFastest]) {
-  figure.ms.length = 0;
-  figure.bytes.length = 0;
-}
-
-for (let round = 0; round < rounds; round++) for (const tree of trees) await stages(tree);
-// drawCard on its own, card after card as a worker draws them: its mean, and
-// the whole pass's CPU divided by the cards, count the garbage collections
-// that drawing brings on, and no other stage's.
-const pass = await cpu(async () => {
-  for (let round = 0; round < rounds; round++) {
-    for (const tree of trees) await card.measure(() => drawCard(tree, fonts), true);
-  }
+const stages = new Map<CardStage, number[]>([
+  ["layout", []],
+  ["rasterise", []],
+  ["encode", []],
+]);
+let measuring = false;
+const cacheDir = await mkdtemp(join(tmpdir(), "broadsheet-bench-cards-"));
+const renderCard = createCardRenderer({
+  projectRoot,
+  cacheDir,
+  draw: (tree) =>
+    drawCard(tree, fonts, (stage, ms) => {
+      if (measuring) stages.get(stage)!.push(ms);
+    }),
 });
 
-console.log(
-  `${trees.length} cards × ${rounds} rounds; ms of CPU per card (median, mean, p90); PNG bytes (median, max)`,
-);
-console.log(`first card of a process, fonts and all: ${firstCard.ms.toFixed(0)} ms`);
-for (const figure of [layout, rasterise, indexed, sharpBefore, sharpFastest, card]) figure.print();
-console.log(`drawCard, the whole pass's CPU per card: ${(pass.ms / card.ms.length).toFixed(1)} ms`);
+const pngs: Buffer[] = [];
+try {
+  for (const text of texts.slice(0, warmUp)) await renderCard(text);
+  measuring = true;
+  const pass = await cpu(async () => {
+    for (const text of texts.slice(warmUp)) {
+      const { png, drawn } = await renderCard(text);
+      if (!drawn) throw new Error(`"${text.headline}" was not drawn: the bench's headlines repeat`);
+      pngs.push(png);
+    }
+  });
 
-if (values.out) {
-  await mkdir(values.out, { recursive: true });
-  for (const [i, tree] of trees.entries()) {
-    await writeFile(
-      join(values.out, `card-${String(i).padStart(2, "0")}.png`),
-      await drawCard(tree, fonts),
-    );
+  const perCard = pass.ms / count;
+  const bytes = pngs.map((png) => png.length);
+  const row = (name: string, median: string, mean: number) =>
+    console.log(`${name.padEnd(36)}${median.padStart(8)}${mean.toFixed(1).padStart(8)}`);
+  console.log(`${count} cold cards (distinct headlines, empty cache), after ${warmUp} to warm up`);
+  console.log(`first card of a process, fonts and all: ${firstCard.ms.toFixed(0)} ms of CPU`);
+  console.log(`${"ms of CPU per card".padEnd(36)}${"median".padStart(8)}${"mean".padStart(8)}`);
+  let staged = 0;
+  for (const [stage, ms] of stages) {
+    staged += mean(ms);
+    row(`  ${stage}`, median(ms).toFixed(1), mean(ms));
   }
-  console.log(`wrote ${trees.length} cards to ${values.out}`);
+  row("  other (cache, files, GC)", "", perCard - staged);
+  row("cold card, process CPU ÷ cards", "", perCard);
+  console.log(
+    `PNG bytes: median ${median(bytes).toLocaleString("en")}, mean ${Math.round(mean(bytes)).toLocaleString("en")}, max ${Math.max(...bytes).toLocaleString("en")}`,
+  );
+
+  if (values.out) {
+    await mkdir(values.out, { recursive: true });
+    for (const [i, png] of pngs.entries()) {
+      await writeFile(join(values.out, `card-${String(i).padStart(3, "0")}.png`), png);
+    }
+    console.log(`wrote the ${count} cards to ${values.out}`);
+  }
+} finally {
+  await rm(cacheDir, { recursive: true, force: true });
 }

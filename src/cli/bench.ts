@@ -22,8 +22,9 @@
  * (its wall seconds and peak memory are printed), for the search figures
  * below in a fraction of the time.
  *
- * Then, on the N-article build, the search: the index made again alone (its
- * wall seconds, pages, and the bundle's bytes), and the bytes a reader's
+ * Then, on the N-article build, the search: the index made again alone, in
+ * place (its wall seconds and pages, in all and for each year's bundle, and
+ * the bundles' bytes), and the bytes a reader's
  * first search downloads: the search page is served with its _headers and
  * opened in Chromium with a query, and every file it fetched is counted
  * gzip-compressed (level 6), as tests/support/page-weight.ts weighs pages.
@@ -37,7 +38,7 @@ import { chromium } from "playwright-core";
 import { writeBareAstroSite } from "./bare-astro-site.ts";
 import { buildEnv } from "./build-env.ts";
 import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
-import { indexSite, SEARCH_BUNDLE_DIR } from "../publishing/search-index.ts";
+import { indexSite, SEARCH_BUNDLE_DIR, type SearchYearResult } from "../publishing/search-index.ts";
 import { serveStatic } from "../../tests/support/static-server.ts";
 import {
   seededRandom,
@@ -243,6 +244,14 @@ async function benchPublishOnly(): Promise<void> {
 
 function printSearch(search: SearchFigures): void {
   console.log(`\nSearch, ${articles} articles (query “${SEARCH_QUERY}”)\n`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(search.years).map(([year, figures]) => [
+        `index ${year}`,
+        { pages: figures.pages, "wall s": figures.seconds.toFixed(2) },
+      ]),
+    ),
+  );
   console.table({
     "index build": {
       pages: search.pages,
@@ -400,7 +409,9 @@ function medians(results: BuildFigures[]): BuildFigures {
 interface SearchFigures {
   pages: number;
   indexSeconds: number;
-  /** The search bundle (pagefind/) on disk. */
+  /** Each year's bundle: its pages and wall seconds. */
+  years: Record<string, SearchYearResult>;
+  /** The search bundles (pagefind/) on disk. */
   bundleBytes: number;
   /** The files a first search fetched, as paths inside the build. */
   files: string[];
@@ -412,9 +423,7 @@ interface SearchFigures {
 
 /** Indexes `distDir` again, alone, and weighs a first search on it in Chromium. */
 async function measureSearch(distDir: string): Promise<SearchFigures> {
-  const again = join(distDir, "..", "search-bundle");
-  const { pages, seconds } = await indexSite(distDir, again);
-  await rm(again, { recursive: true, force: true });
+  const { pages, seconds, years } = await indexSite(distDir);
   const bundleBytes = (await folderFigures(join(distDir, SEARCH_BUNDLE_DIR))).distBytes;
 
   const executablePath = findChromium();
@@ -442,6 +451,7 @@ async function measureSearch(distDir: string): Promise<SearchFigures> {
     return {
       pages,
       indexSeconds: seconds,
+      years,
       bundleBytes,
       files: files.sort(),
       firstSearchBytes,

@@ -48,6 +48,16 @@ export function pageKey(path: string): string {
   }
 }
 
+/**
+ * The year of the search index that holds a page ("2015" for
+ * "articles/2015-11-15/slug/index.html"): the year of the date in an
+ * article's URL, as its key "search:2015" says. Undefined for any page that
+ * is not an article's.
+ */
+export function searchYear(path: string): string | undefined {
+  return /^article:(\d{4})-/.exec(pageKey(path))?.[1];
+}
+
 /** The keys of every page that shows an article: its own, its dates', its topics', its people's, its search year's. */
 export function articlePageKeys(article: KeyedArticle): string[] {
   const date = article.published;

@@ -1,12 +1,17 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import { searchYear } from "../lib/page-keys.ts";
 import { withoutParagraphIds } from "../lib/search-document.ts";
 import { htmlFiles } from "./html-files.ts";
 
-/** The folder of the search index inside the build, and so its URL below the base. */
+/**
+ * The folder of the search index inside the build, and so its URL below the
+ * base. It holds one complete Pagefind bundle per publication year,
+ * `pagefind/2015/` and so on, and nothing else.
+ */
 export const SEARCH_BUNDLE_DIR = "pagefind";
 
 /**
@@ -53,76 +58,260 @@ const UNUSED_BUNDLE_FILE =
  */
 export const SEARCH_INDEX_CHUNK_LOCATIONS = 5000;
 
-/** What indexing a build found. */
-export interface SearchIndexResult {
-  /** Pages in the index: those that mark their content with `data-pagefind-body`. */
+/** A bundle's folder name: a year. */
+const YEAR_FOLDER = /^\d{4}$/;
+
+/** What indexing one year took. */
+export interface SearchYearResult {
+  /** Pages in the year's index: its articles. */
   pages: number;
-  /** Wall-clock seconds the indexing took. */
+  /** Wall-clock seconds the year's indexing took, writing its bundle included. */
   seconds: number;
 }
 
+/** What indexing a build did. */
+export interface SearchIndexResult {
+  /** Pages indexed this time, over every year indexed. */
+  pages: number;
+  /** Wall-clock seconds the whole indexing took. */
+  seconds: number;
+  /** The years indexed this time, and what each took. */
+  years: Record<string, SearchYearResult>;
+  /** The years whose bundle was removed: they have no articles any more. */
+  removed: string[];
+}
+
+/** What `indexSite` indexes. */
+export interface IndexSiteOptions {
+  /**
+   * Only these years (and any year that has articles but no bundle yet);
+   * the other years' bundles are left as they are. Absent: every year.
+   */
+  years?: ReadonlySet<string>;
+}
+
 /**
- * Indexes the built site in `outDir` with Pagefind and writes the search
- * bundle to `outDir/pagefind/`. Only pages that mark their content with
- * `data-pagefind-body` (the articles) are indexed, and each is read with
- * its paragraph ids removed (see `withoutParagraphIds`).
+ * Indexes the built site in `outDir` with Pagefind, one bundle per year of
+ * publication: the articles of 2015 into `outDir/pagefind/2015/`. A reader's
+ * search loads the newest year's bundle first and older ones only as it
+ * needs them (SearchPanel.astro), and a publish re-indexes only the years
+ * whose articles changed. Only pages that mark their content with
+ * `data-pagefind-body` (the articles) are indexed, each read with its
+ * paragraph ids removed (see `withoutParagraphIds`).
+ *
+ * Each year is written into a fresh folder and swapped in once complete, so
+ * a failure leaves the year's previous bundle. The bundles of years that no
+ * longer have articles are removed, and so is anything else in `pagefind/`.
  */
 export async function indexSite(
   outDir: string,
-  bundleDir = join(outDir, SEARCH_BUNDLE_DIR),
+  { years }: IndexSiteOptions = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
-  // Pagefind's service, started by createIndex, reads the chunk size from
-  // the environment it inherits; this process's own is put back at once.
+  const root = join(outDir, SEARCH_BUNDLE_DIR);
+  const pagesByYear = await articlePagesByYear(outDir);
+  const bundled = new Set((await entriesOf(root)).filter((name) => YEAR_FOLDER.test(name)));
+  const toIndex = [...pagesByYear.keys()]
+    .filter((year) => years === undefined || years.has(year) || !bundled.has(year))
+    .sort()
+    .reverse();
+
+  const indexed: Record<string, SearchYearResult> = {};
+  /** Years with articles but nothing to index: their bundles go too. */
+  const empty = new Set<string>();
+  if (toIndex.length > 0) {
+    await mkdir(root, { recursive: true });
+    await withPagefind(async () => {
+      for (const year of toIndex) {
+        const result = await indexYear(outDir, root, year, pagesByYear.get(year)!);
+        if (result.pages === 0) empty.add(year);
+        else indexed[year] = result;
+      }
+    });
+  }
+
+  const removed: string[] = [];
+  for (const name of await entriesOf(root)) {
+    if (pagesByYear.has(name) && !empty.has(name)) continue;
+    await rm(join(root, name), { recursive: true, force: true });
+    if (YEAR_FOLDER.test(name) && bundled.has(name)) removed.push(name);
+  }
+  return {
+    pages: Object.values(indexed).reduce((sum, year) => sum + year.pages, 0),
+    seconds: (performance.now() - started) / 1000,
+    years: indexed,
+    removed: removed.sort().reverse(),
+  };
+}
+
+/** The HTML files of article pages under `outDir`, by the year of the date in their URL. */
+async function articlePagesByYear(outDir: string): Promise<Map<string, string[]>> {
+  const byYear = new Map<string, string[]>();
+  const files = await htmlFiles(join(outDir, "articles")).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return []; // A site without articles.
+    throw error;
+  });
+  for (const file of files) {
+    const year = searchYear(relative(outDir, file).split(sep).join("/"));
+    if (year === undefined) continue;
+    const ofYear = byYear.get(year);
+    if (ofYear) ofYear.push(file);
+    else byYear.set(year, [file]);
+  }
+  return byYear;
+}
+
+/** The names in a folder, none if there is no folder. */
+async function entriesOf(folder: string): Promise<string[]> {
+  return readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return [];
+    throw error;
+  });
+}
+
+/**
+ * Runs `work` with Pagefind's service, which it starts on the first
+ * `createIndex`, and stops the service after. The service reads the chunk
+ * size from the environment it inherits; this process's own is put back as
+ * soon as the service has started.
+ */
+async function withPagefind(work: () => Promise<void>): Promise<void> {
   const chunkSizeVariable = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
   const chunkSizeBefore = process.env[chunkSizeVariable];
   process.env[chunkSizeVariable] = String(SEARCH_INDEX_CHUNK_LOCATIONS);
-  const { index, errors } = await pagefind
-    .createIndex({
-      excludeSelectors: SEARCH_EXCLUDED,
-      // One language, so one index whatever an article's words look like.
-      forceLanguage: "en",
-    })
-    .finally(() => {
-      if (chunkSizeBefore === undefined) delete process.env[chunkSizeVariable];
-      else process.env[chunkSizeVariable] = chunkSizeBefore;
-    });
   try {
+    // Started here, so that the variable is read now rather than by the first year's index.
+    const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const files = (await htmlFiles(outDir)).filter((file) => !file.startsWith(bundleDir + sep));
-    let pages = 0;
-    // A few files read at a time: Pagefind indexes in its own process, and
-    // sending it all 10,000 pages at once would hold them all in memory here.
-    // They are added one by one, in order, since the bundle's bytes depend
-    // on the order: a build that joins its pages from parts must index them
-    // as one that made them all.
-    const batch = 32;
-    for (let start = 0; start < files.length; start += batch) {
-      const slice = files.slice(start, start + batch);
-      const texts = await Promise.all(slice.map((file) => readFile(file, "utf8")));
-      for (const [position, html] of texts.entries()) {
-        if (!html.includes("data-pagefind-body")) continue;
-        const file = slice[position]!;
-        const added = await index.addHTMLFile({
-          // Relative to the build, so result URLs are "/articles/…/"; the
-          // search page adds the base path when it shows them.
-          sourcePath: relative(outDir, file).split(sep).join("/"),
-          content: withoutParagraphIds(html),
-        });
-        if (added.errors.length > 0) {
-          throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
-        }
-        pages++;
-      }
-    }
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-    for (const entry of await readdir(bundleDir)) {
-      if (UNUSED_BUNDLE_FILE.test(entry)) await rm(join(bundleDir, entry), { recursive: true });
-    }
-    return { pages, seconds: (performance.now() - started) / 1000 };
+    await index.deleteIndex();
+  } catch (error) {
+    await pagefind.close();
+    throw error;
+  } finally {
+    if (chunkSizeBefore === undefined) delete process.env[chunkSizeVariable];
+    else process.env[chunkSizeVariable] = chunkSizeBefore;
+  }
+  try {
+    await work();
   } finally {
     await pagefind.close();
+  }
+}
+
+/**
+ * Indexes `files`, pages of the build in `outDir`, into one Pagefind bundle
+ * at `outputPath`, as `indexSite` indexes a year: for tests that compare the
+ * years' bundles with one index of every page. Returns the pages indexed.
+ */
+export async function indexPages(
+  outDir: string,
+  files: readonly string[],
+  outputPath: string,
+): Promise<number> {
+  let pages = 0;
+  await withPagefind(async () => {
+    pages = await writeBundle(outDir, files, outputPath);
+  });
+  return pages;
+}
+
+/**
+ * Indexes those of `files` (pages of the build in `outDir`) that mark their
+ * content with `data-pagefind-body` into a new bundle at `outputPath`, without
+ * the files the search page does not load. Writes nothing if none does.
+ * Returns the pages indexed. Needs Pagefind's service (`withPagefind`).
+ */
+async function writeBundle(
+  outDir: string,
+  files: readonly string[],
+  outputPath: string,
+): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({
+    excludeSelectors: SEARCH_EXCLUDED,
+    // One language, so one index whatever an article's words look like.
+    forceLanguage: "en",
+  });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  try {
+    let pages = 0;
+    // One page at a time, in the order of their paths: Pagefind numbers the
+    // pages as they arrive, so pages sent together (32 at a time, as before)
+    // made a different bundle from the same pages on every run, and a year
+    // that had not changed would be published anew. The next few files are
+    // read meanwhile; nothing more is held in memory here.
+    const ahead = 16;
+    const read = (file: string) => {
+      const text = readFile(file, "utf8");
+      text.catch(() => {}); // Reported where it is awaited, if it comes to that.
+      return text;
+    };
+    const reading = files.slice(0, ahead).map(read);
+    for (const [position, file] of files.entries()) {
+      const next = files[position + ahead];
+      if (next !== undefined) reading.push(read(next));
+      const html = await reading[position]!;
+      delete reading[position];
+      if (!html.includes("data-pagefind-body")) continue;
+      const added = await index.addHTMLFile({
+        // Relative to the build, so result URLs are "/articles/…/"; the
+        // search page adds the base path when it shows them.
+        sourcePath: relative(outDir, file).split(sep).join("/"),
+        content: withoutParagraphIds(html),
+      });
+      if (added.errors.length > 0) {
+        throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
+      }
+      pages++;
+    }
+    if (pages === 0) return 0;
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+    for (const entry of await readdir(outputPath)) {
+      if (UNUSED_BUNDLE_FILE.test(entry)) await rm(join(outputPath, entry), { recursive: true });
+    }
+    return pages;
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Indexes one year's article pages into a fresh folder beside its bundle,
+ * then swaps it in: `root/<year>/` is either the old bundle or the new one,
+ * never half of one.
+ */
+async function indexYear(
+  outDir: string,
+  root: string,
+  year: string,
+  files: readonly string[],
+): Promise<SearchYearResult> {
+  const started = performance.now();
+  const fresh = join(root, `.${year}.new`);
+  const old = join(root, `.${year}.old`);
+  try {
+    await rm(fresh, { recursive: true, force: true });
+    const pages = await writeBundle(outDir, files, fresh);
+    if (pages === 0) return { pages, seconds: (performance.now() - started) / 1000 };
+    const bundle = join(root, year);
+    await rm(old, { recursive: true, force: true });
+    const hadBundle = await rename(bundle, old).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
+    try {
+      await rename(fresh, bundle);
+    } catch (error) {
+      if (hadBundle) await rename(old, bundle);
+      throw error;
+    }
+    await rm(old, { recursive: true, force: true });
+    return { pages, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
   }
 }
 

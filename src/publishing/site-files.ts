@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { indexSite } from "./search-index.ts";
+import { indexSite, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
 import { writeSitemap } from "./sitemap.ts";
 
@@ -15,6 +15,10 @@ export interface SiteLocation {
 export interface SiteFilesReport {
   searchPages: number;
   searchSeconds: number;
+  /** The years of the search index made again, and what each took. */
+  searchYears: Record<string, SearchYearResult>;
+  /** The years whose search index was removed: they have no articles any more. */
+  searchYearsRemoved: string[];
   sitemapPages: number;
   policies: number;
 }
@@ -24,18 +28,25 @@ export interface SiteFilesReport {
  * the sitemap, and `_headers` (last, since it covers the search index's
  * files too). A build of the whole site makes them at its end; `npm run
  * build`, which builds in parts, once the parts are joined. `searchYears`
- * limits the search index to the years whose articles changed.
+ * limits the search index to the years whose articles changed (see
+ * `indexSite`): absent, every year is indexed.
  */
 export async function writeSiteFiles(
   outDir: string,
   { site, base, assetsDir }: SiteLocation,
   searchYears?: ReadonlySet<string>,
 ): Promise<SiteFilesReport> {
-  void searchYears;
-  const search = await indexSite(outDir);
+  const search = await indexSite(outDir, searchYears && { years: searchYears });
   const sitemapPages = await writeSitemap(outDir, { site, base });
   const policies = await writeHeadersFile(outDir, { base, assetsDir });
-  return { searchPages: search.pages, searchSeconds: search.seconds, sitemapPages, policies };
+  return {
+    searchPages: search.pages,
+    searchSeconds: search.seconds,
+    searchYears: search.years,
+    searchYearsRemoved: search.removed,
+    sitemapPages,
+    policies,
+  };
 }
 
 /** Runs `writeSiteFiles` at the end of a build of the whole site; a build of a part leaves them to `npm run build`. */

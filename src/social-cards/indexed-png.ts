@@ -3,7 +3,7 @@
  * colours, and the antialiased edges between them. Pure, bar Node's zlib.
  */
 import { endianness } from "node:os";
-import { crc32, deflateSync } from "node:zlib";
+import { crc32, deflateSync, type ZlibOptions } from "node:zlib";
 
 /** How close the palette keeps each colour, and how hard zlib works. */
 export interface IndexedPngOptions {
@@ -110,6 +110,23 @@ export function encodeIndexedPng(
     }
   }
 
+  // The palette as 0xRRGGBB: its colours were keyed as 0xBBGGRR.
+  const rgb = palette.map((c) => ((c & 0xff) << 16) | (c & 0xff00) | (c >>> 16));
+  return writeIndexedPng(rows, width, height, rgb, { level: zlibLevel });
+}
+
+/**
+ * Writes an 8-bit indexed PNG: `rows` are its scanlines, each a filter byte
+ * then a palette index a pixel; `palette` its colours, each 0xRRGGBB;
+ * `zlib` how Node's zlib deflates the scanlines.
+ */
+export function writeIndexedPng(
+  rows: Uint8Array,
+  width: number,
+  height: number,
+  palette: readonly number[],
+  zlib: Pick<ZlibOptions, "level" | "strategy">,
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -117,13 +134,13 @@ export function encodeIndexedPng(
   header[9] = 3; // colour type: indexed
   const plte = new Uint8Array(palette.length * 3);
   palette.forEach((colour, k) =>
-    plte.set([colour & 0xff, (colour >>> 8) & 0xff, colour >>> 16], 3 * k),
+    plte.set([colour >>> 16, (colour >>> 8) & 0xff, colour & 0xff], 3 * k),
   );
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk("IHDR", header),
     pngChunk("PLTE", plte),
-    pngChunk("IDAT", deflateSync(rows, { level: zlibLevel })),
+    pngChunk("IDAT", deflateSync(rows, zlib)),
     pngChunk("IEND", new Uint8Array(0)),
   ]);
 }

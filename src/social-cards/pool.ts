@@ -4,7 +4,7 @@ import { cacheDir, root } from "astro:config/server";
 import { Piscina } from "piscina";
 import { createCardRenderer } from "./cache.ts";
 
-// Drawing a card is ~20 ms of CPU (satori's layout, sharp's rasterising, the
+// Drawing a card is ~15 ms of CPU (satori's layout, painting its SVG, the
 // PNG: `npm run bench:cards`); a pool of worker threads draws them on every
 // core. Idle workers exit, so they never hold a finished build open.
 const pool = new Piscina({

@@ -94,7 +94,7 @@ describe("searching the /reader/ build in Chromium", () => {
         name: "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
       }),
     });
-    expect(await g20.locator("h2 a").getAttribute("href")).toBe(`/reader/${g20Path}`);
+    expect(await g20.locator("h3 a").getAttribute("href")).toBe(`/reader/${g20Path}`);
     expect(await g20.locator("time").getAttribute("datetime")).toBe("2015-11-15");
     expect(await g20.locator("time").textContent()).toBe("November 15, 2015");
     expect(await g20.locator(".search-summary").textContent()).toBe(
@@ -107,7 +107,7 @@ describe("searching the /reader/ build in Chromium", () => {
   test("keeps the query in the URL: a search can be linked, reloaded and gone back to", async () => {
     const { page, problems } = await watchedPage(context);
     const box = page.getByRole("searchbox", { name: "Search the articles" });
-    const firstResult = () => page.locator(".search-result h2 a").first().textContent();
+    const firstResult = () => page.locator(".search-result h3 a").first().textContent();
 
     await page.goto(`${server.url}search/?q=Obama`);
     await page.getByRole("status").filter({ hasText: "Obama" }).waitFor();
@@ -136,8 +136,9 @@ describe("searching the /reader/ build in Chromium", () => {
     const { page } = await watchedPage(context);
     await page.goto(`${server.url}search/`);
     // A string, not a function: Vitest would rewrite a function's import().
+    // The G-20 article is of 2015, so in 2015's bundle.
     const found = (await page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(`${server.url}pagefind/pagefind.js`)});
+      const pagefind = await import(${JSON.stringify(`${server.url}pagefind/2015/pagefind.js`)});
       const count = async (query) => (await pagefind.search(query)).results.length;
       const { results } = await pagefind.search("Assad");
       const data = await Promise.all(results.map((result) => result.data()));
@@ -194,9 +195,15 @@ test("a first search downloads no more than its budget, and only the results it 
     const inDist = path.slice(subpathSite.BASE_PATH.length);
     return inDist === "" || inDist.endsWith("/") ? `${inDist}index.html` : inDist;
   });
-  const fragments = files.filter((file) => file.startsWith("pagefind/fragment/"));
+  const fragments = files.filter((file) => /^pagefind\/\d{4}\/fragment\//.test(file));
   expect(fragments).toHaveLength(RESULTS_SHOWN_FIRST);
-  expect(files).not.toContain("pagefind/pagefind-worker.js");
+  expect(files.filter((file) => file.endsWith("pagefind-worker.js"))).toEqual([]);
+  // The diary is of 2014: the search looked in 2016 and 2015 first, with
+  // the Pagefind of 2016's bundle, and loaded no other copy of it.
+  expect(files.filter((file) => file.endsWith("/pagefind.js"))).toEqual([
+    "pagefind/2016/pagefind.js",
+  ]);
+  expect(files.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(3);
   let bytes = 0;
   for (const file of files)
     bytes += gzipSync(await readFile(join(inject("subpathDistDir"), file))).length;

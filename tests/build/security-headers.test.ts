@@ -224,10 +224,30 @@ describe("the /reader/ build served with its _headers", () => {
     expect(response.headers.get("content-security-policy")).not.toContain(",");
   });
 
-  test.each(["pagefind/pagefind-worker.js", "pagefind/wasm.unknown.pagefind"])(
-    "publishes no %s: the search page never loads it",
-    async (path) => {
-      expect((await fetch(`${server.url}${path}`)).status).toBe(404);
+  // The publishing build has articles of 2014, 2015 and 2016: a search bundle each.
+  test.each(["2014", "2015", "2016"])(
+    "serves the %s search bundle with one CSP and revalidation",
+    async (year) => {
+      for (const file of ["pagefind.js", "wasm.en.pagefind", "pagefind-entry.json"]) {
+        const response = await fetch(`${server.url}pagefind/${year}/${file}`);
+        expect(response.status, file).toBe(200);
+        expect(response.headers.get("cache-control"), file).toBe(
+          "public, max-age=0, must-revalidate",
+        );
+        expect(response.headers.get("content-security-policy"), file).toContain(
+          "frame-ancestors 'none'",
+        );
+        expect(response.headers.get("content-security-policy"), file).not.toContain(",");
+      }
+    },
+  );
+
+  test.each(["pagefind-worker.js", "wasm.unknown.pagefind"])(
+    "publishes no %s in any year's bundle: the search page never loads it",
+    async (file) => {
+      for (const folder of ["", "2014/", "2015/", "2016/"]) {
+        expect((await fetch(`${server.url}pagefind/${folder}${file}`)).status).toBe(404);
+      }
     },
   );
 

@@ -82,9 +82,9 @@ function changes(before: Map<string, string>, after: Map<string, string>) {
  * may change: the front page, the feeds (the site's and its topic's), the
  * sitemap, the article itself, and the pages that list it: those of the
  * periods it falls in, in the archive, its topic and its person, and the
- * indexes that count it; and the search index, which Pagefind writes as
- * content-named chunks: publishing changes the chunks that hold the new
- * article's words, and the entry file that names them.
+ * indexes that count it; and its year's search index (one Pagefind bundle
+ * a year, whose chunks are named by their content): the other years'
+ * bundles stay as they were, byte for byte.
  */
 function mayChange(date: string, articlePath: string): RegExp {
   const [year, month, day] = date.split("-");
@@ -95,7 +95,9 @@ function mayChange(date: string, articlePath: string): RegExp {
         "index\\.html",
         "rss\\.xml",
         "sitemap-0\\.xml",
-        "pagefind/.+",
+        `pagefind/${year}/.+`,
+        // Which names the years with articles: it changes when a year gains its first.
+        "search/index\\.html",
         `${articlePath}(index\\.html|card\\.png)`,
         `archive/${periods}index\\.html`,
         `topics/index\\.html`,
