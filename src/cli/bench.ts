@@ -232,7 +232,7 @@ async function benchPublishOnly(): Promise<void> {
         report.jobs.map((job) => [
           job.name,
           {
-            pages: job.routes,
+            pages: job.pages,
             "wall s": job.seconds.toFixed(1),
             "peak MiB": (job.maxRssBytes / 2 ** 20).toFixed(0),
           },

@@ -146,7 +146,7 @@ function summary(report: BuildReport, seconds: number): string {
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
   const lines = report.jobs.map(
     (job) =>
-      `  ${job.name}: ${job.routes} pages in ${job.seconds.toFixed(1)} s, peak ${mib(job.maxRssBytes)}`,
+      `  ${job.name}: ${job.pages} pages in ${job.seconds.toFixed(1)} s, peak ${mib(job.maxRssBytes)}`,
   );
   if (report.siteFiles) {
     const files = report.siteFiles;

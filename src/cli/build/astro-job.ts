@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { BUILD_SCOPE_VARIABLE, type BuildScope } from "../../lib/build-scope.ts";
 import { buildEnv } from "../build-env.ts";
 import { RouteLogFilter } from "../route-log.ts";
@@ -32,8 +33,8 @@ export interface JobResult {
   seconds: number;
   /** Peak resident memory of its process; 0 when it failed before saying. */
   maxRssBytes: number;
-  /** Routes its log listed. */
-  routes: number;
+  /** Pages it built, as its log said; 0 when it did not say. */
+  pages: number;
 }
 
 const projectRoot = join(import.meta.dirname, "../../..");
@@ -102,6 +103,11 @@ export async function runAstroJob(
     stream.on("end", () => print(filter ? filter.end() : pending));
   };
   const log = new RouteLogFilter();
+  let pages = 0;
+  child.stdout.on("data", (chunk: string) => {
+    const built = /(\d+) page\(s\) built/.exec(stripVTControlCharacters(chunk));
+    if (built) pages = Number(built[1]);
+  });
   relay(child.stdout, process.stdout, log);
   relay(child.stderr, process.stderr);
   const stop = () => child.kill("SIGTERM");
@@ -121,7 +127,7 @@ export async function runAstroJob(
     code,
     seconds: (performance.now() - started) / 1000,
     maxRssBytes: report.maxRssBytes,
-    routes: log.routes,
+    pages,
   };
 }
 
