@@ -29,14 +29,16 @@ export default defineConfig({
   // page at a time, 4.2 s four at a time.
   build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
   // Astro hashes the scripts and styles it emits into a CSP <meta>;
-  // securityHeaders() narrows it to what each page holds and writes _headers.
+  // pagePolicies() narrows it to what each page holds, and siteFiles()
+  // writes _headers.
   security: { csp: { directives: [...CSP_DIRECTIVES] } },
   integrations: [
     dataStoreFromFile(),
     cardWorkerUrl(),
     deploymentNotice(deployment),
-    // Each page's CSP first: the site's files (search index, sitemap,
-    // _headers) are read from the finished pages. A build given a scope
+    // Each page's CSP is narrowed as the page is made (a middleware), so
+    // the site's files (search index, sitemap, _headers) read finished
+    // pages. A build given a scope
     // makes only part of the site, and `npm run build` makes those files
     // once the parts are joined (src/cli/build.ts).
     pagePolicies(),

@@ -16,25 +16,55 @@ export function startOfCalendarDay(isoDate: string, timeZone: string): TZDate {
   return new TZDate(year, month - 1, day, timeZone);
 }
 
+/*
+ * Each formatted date is kept: a build formats the same few thousand dates
+ * over and over (every list row, every article page), and building a
+ * TZDate asks Intl for the zone's offset, which was 2 s of a 1,000-article
+ * build's profile. The text depends only on the arguments; the machine's
+ * zone is part of the key all the same, so that a test changing TZ still
+ * sees each zone's own result.
+ */
+const formatted = new Map<string, string>();
+
+function remembered(what: string, make: () => string): string {
+  const key = `${what} ${process.env["TZ"] ?? ""}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = make();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** A date for readers: "November 15, 2015". */
 export function formatReaderDate(isoDate: string, timeZone: string): string {
-  return format(startOfCalendarDay(isoDate, timeZone), "MMMM d, yyyy");
+  return remembered(`reader ${isoDate} ${timeZone}`, () =>
+    format(startOfCalendarDay(isoDate, timeZone), "MMMM d, yyyy"),
+  );
 }
 
 /** A date for machines, as `<time datetime>` takes it: "2015-11-15". */
 export function formatMachineDate(isoDate: string, timeZone: string): string {
-  return format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd");
+  return remembered(`machine ${isoDate} ${timeZone}`, () =>
+    format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd"),
+  );
 }
 
 /** The start of the day as ISO 8601 with the zone's offset: "2015-11-15T00:00:00+02:00". */
 export function formatIsoWithOffset(isoDate: string, timeZone: string): string {
-  return format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  return remembered(`iso ${isoDate} ${timeZone}`, () =>
+    format(startOfCalendarDay(isoDate, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX"),
+  );
 }
 
 const periodFormats = { year: "yyyy", month: "MMMM yyyy", day: "MMMM d, yyyy" } as const;
 
 /** A year, month or day of the archive for readers: "2015", "November 2015", "November 15, 2015". */
 export function formatPeriod(period: string): string {
+  return remembered(`period ${period}`, () => periodText(period));
+}
+
+function periodText(period: string): string {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(period);
   if (!match)
     throw new RangeError(`Not a year, month or day (YYYY, YYYY-MM, YYYY-MM-DD): ${period}`);

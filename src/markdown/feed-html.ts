@@ -5,6 +5,13 @@ import { unified } from "unified";
 import rehypeAbsoluteUrls from "./plugins/rehype-absolute-urls";
 import rehypeUnwrapSectionLinks from "./plugins/rehype-unwrap-section-links";
 
+/*
+ * Most articles are carried by more than one feed (the site's and each of
+ * their topics'), and a build makes every feed: each article's content is
+ * made once and kept, by its HTML and URL, which decide it.
+ */
+const made = new Map<string, string>();
+
 /**
  * An article's rendered HTML as a feed item's content: page furniture
  * removed, every URL absolute against the article's, then sanitised with
@@ -12,12 +19,19 @@ import rehypeUnwrapSectionLinks from "./plugins/rehype-unwrap-section-links";
  * whatever the page pipeline let through.
  */
 export function feedContent(html: string, articleUrl: string): string {
-  const file = unified()
-    .use(rehypeParse, { fragment: true })
-    .use(rehypeUnwrapSectionLinks)
-    .use(rehypeAbsoluteUrls, { base: articleUrl })
-    .use(rehypeSanitize)
-    .use(rehypeStringify)
-    .processSync(html);
-  return String(file);
+  const key = `${articleUrl}\n${html}`;
+  let content = made.get(key);
+  if (content === undefined) {
+    content = String(
+      unified()
+        .use(rehypeParse, { fragment: true })
+        .use(rehypeUnwrapSectionLinks)
+        .use(rehypeAbsoluteUrls, { base: articleUrl })
+        .use(rehypeSanitize)
+        .use(rehypeStringify)
+        .processSync(html),
+    );
+    made.set(key, content);
+  }
+  return content;
 }

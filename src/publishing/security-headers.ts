@@ -1,59 +1,27 @@
 import { open, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import {
-  cspHashSource,
-  headerPolicy,
-  joinCspHashes,
-  narrowCspHashes,
-  SEARCH_CSP_ADDITIONS,
-} from "./csp.ts";
-import { inlineCodeOf } from "./inline-code.ts";
+import { headerPolicy, joinCspHashes, SEARCH_CSP_ADDITIONS } from "./csp.ts";
 import { headersFile } from "./static-headers.ts";
 import { htmlFiles } from "./html-files.ts";
 
-/** Astro's CSP `<meta>`, exactly as Astro writes it. */
-const cspMeta = /<meta http-equiv="content-security-policy" content="([^"]*)">/g;
-
 /**
- * After the build, narrows each page's Content-Security-Policy to the inline
- * scripts and styles that page contains. Astro's `security.csp` writes the
- * `<meta>` policy; this keeps only the hashes of code that is really there,
- * and stops the build if a page has inline code that Astro did not hash (the
- * browser would block it). Every build process does this to the pages it
- * made; `_headers`, for the whole site, is `writeHeadersFile`'s.
+ * Narrows each page's Content-Security-Policy to the inline scripts and
+ * styles that page contains (`narrowPagePolicy`), and stops the build if a
+ * page has inline code that Astro did not hash (the browser would block it).
+ * A middleware does it to each page as `astro build` makes it, so every
+ * build process narrows the pages it made; `_headers`, for the whole site,
+ * is `writeHeadersFile`'s. `astro dev` writes no CSP, and is left alone.
  */
 export function pagePolicies(): AstroIntegration {
   return {
     name: "broadsheet:page-policies",
     hooks: {
-      "astro:build:done": async ({ dir }) => {
-        const outDir = fileURLToPath(dir);
-        await forEachLimited(await htmlFiles(outDir), async (file) => {
-          const html = await readFile(file, "utf8");
-          const found = [...html.matchAll(cspMeta)].map((match) => match[1]!);
-          if (found.length !== 1) {
-            throw new Error(
-              `${relative(outDir, file)} has ${found.length} CSP <meta> tags, not 1.`,
-            );
-          }
-          const code = inlineCodeOf(html);
-          const { policy, unknown } = narrowCspHashes(found[0]!, {
-            scripts: code.scripts.map((script) => cspHashSource(script)),
-            styles: code.styles.map((style) => cspHashSource(style)),
-          });
-          if (unknown.length > 0) {
-            throw new Error(
-              `${relative(outDir, file)} has inline code that Astro's CSP does not allow ` +
-                `(${unknown.join(", ")}), which browsers would block. Use a <script> or <style> ` +
-                "that Astro processes, not is:inline or set:html.",
-            );
-          }
-          await writeFile(
-            file,
-            html.replace(cspMeta, () => metaTag(policy)),
-          );
+      "astro:config:setup": ({ command, addMiddleware }) => {
+        if (command !== "build") return;
+        addMiddleware({
+          entrypoint: new URL("./page-policy-middleware.ts", import.meta.url),
+          order: "pre",
         });
       },
     },
@@ -124,8 +92,4 @@ async function forEachLimited(files: readonly string[], task: (file: string) => 
   for (let start = 0; start < files.length; start += batch) {
     await Promise.all(files.slice(start, start + batch).map(task));
   }
-}
-
-function metaTag(policy: string): string {
-  return `<meta http-equiv="content-security-policy" content="${policy.replaceAll("&", "&amp;").replaceAll('"', "&quot;")}">`;
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   countWords,
@@ -21,6 +22,46 @@ describe("countWords", () => {
 
   test("counts nothing in an empty text", () => {
     expect(countWords("  — … ")).toBe(0);
+  });
+
+  test("counts English text of ASCII, quotes and dashes as Intl.Segmenter does", () => {
+    const segmenter = new Intl.Segmenter("en", { granularity: "word" });
+    const segmenterCount = (text: string) =>
+      [...segmenter.segment(text)].filter((segment) => segment.isWordLike).length;
+    // Every ASCII character, and those the fast count knows beyond it, with
+    // the ones that decide where a word ends drawn more often.
+    const ascii = [...Array(128).keys()].map((code) => String.fromCharCode(code));
+    const character = fc.oneof(
+      fc.constantFrom(
+        ...ascii,
+        "\u2018",
+        "\u2019",
+        "\u201c",
+        "\u201d",
+        "\u2013",
+        "\u2014",
+        "\u2026",
+        "\u00a0",
+      ),
+      fc.constantFrom("a", "Z", "7", "_", ".", "'", ":", ",", ";", "\u2019", " "),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 24 }), (characters) => {
+        const text = characters.join("");
+        expect(countWords(text)).toBe(segmenterCount(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of [
+      "U.S.-led",
+      "1,200.5",
+      "e.g. a:b 3:30",
+      "__ _ a_b",
+      "don’t ’tis",
+      "x…y—z",
+    ]) {
+      expect(countWords(text)).toBe(segmenterCount(text));
+    }
   });
 });
 
