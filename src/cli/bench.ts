@@ -198,8 +198,19 @@ async function benchMemory(): Promise<void> {
   );
 }
 
-/** `--publish-only`: a first build of N articles and one article published into them, process by process. */
+/**
+ * `--publish-only`: a first build of N articles and one article published
+ * into them, process by process, beside a one-article site's warm build
+ * (every cache kept, `--full`) made in the same run.
+ */
 async function benchPublishOnly(): Promise<void> {
+  const oneContent = join(work, "one-content");
+  const oneBuild = join(work, "one-build");
+  await writeSyntheticArticles(oneContent, 1);
+  await mkdir(oneBuild);
+  await build(oneBuild, oneContent, join(oneBuild, "cache"));
+  const oneWarm = await build(oneBuild, oneContent, join(oneBuild, "cache"));
+
   const contentDir = join(work, "scale-content");
   const buildDir = join(work, "scale-build");
   const cacheDir = join(buildDir, "cache");
@@ -210,15 +221,24 @@ async function benchPublishOnly(): Promise<void> {
   await publishOne(contentDir, articles);
   const publish = await build(buildDir, contentDir, cacheDir, projectRoot, []);
   const publishReport = await lastBuild(cacheDir);
+  if (publishReport.kind !== "incremental") {
+    throw new Error(
+      `publishing one article made a ${publishReport.kind} build: ${publishReport.reason}`,
+    );
+  }
   console.log(
     `\nBroadsheet build benchmark: ${articles} articles, a first build and one publish\n`,
   );
   console.table({
+    "1-article site, warm build": row(oneWarm),
     [`${articles} articles, first build`]: {
       ...row(first),
       "ms/article": ((first.wallSeconds * 1000) / articles).toFixed(2),
     },
-    [`publishing one into ${articles}`]: row(publish),
+    [`publishing one into ${articles}`]: {
+      ...row(publish),
+      "over the 1-article build": `${(publish.wallSeconds / oneWarm.wallSeconds).toFixed(2)}×`,
+    },
   });
   for (const [name, report] of [
     ["first build", firstReport],
