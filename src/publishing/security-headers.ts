@@ -1,4 +1,4 @@
-import { open, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -11,7 +11,7 @@ import {
 } from "./csp";
 import { inlineCodeOf } from "./inline-code";
 import { headersFile } from "./static-headers";
-import { htmlFiles } from "./html-files";
+import { htmlFiles, pageHead } from "./html-files";
 
 /** Astro's CSP `<meta>`, exactly as Astro writes it. */
 const cspMeta = /<meta http-equiv="content-security-policy" content="([^"]*)">/g;
@@ -105,17 +105,10 @@ export async function writeHeadersFile(
 
 /** The policy of a page's CSP `<meta>`, unescaped: it sits in the `<head>`, so most pages are read only in part. */
 async function metaPolicy(file: string): Promise<string | undefined> {
-  const handle = await open(file);
-  try {
-    const head = Buffer.alloc(16 * 1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    let text = head.toString("utf8", 0, bytesRead);
-    if (bytesRead === head.length && !text.includes("</head>")) text = await readFile(file, "utf8");
-    const found = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(text);
-    return found?.[1]?.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-  } finally {
-    await handle.close();
-  }
+  const found = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(
+    await pageHead(file),
+  );
+  return found?.[1]?.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 }
 
 /** Runs `task` on every file, a few at a time: thousands at once would run out of file handles. */
