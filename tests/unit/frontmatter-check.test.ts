@@ -141,6 +141,11 @@ describe("checkFrontmatter", () => {
       "`tags` is not a field — did you mean `topics`?",
     ],
     [
+      "aliases, as Hugo calls a page's old addresses",
+      [...goodFields, "aliases: [old-headline]"],
+      "`aliases` is not a field — did you mean `formerSlugs`?",
+    ],
+    [
       "an unknown time zone",
       withField("timezone", "timezone: Europe/Antalya"),
       "`timezone` must be an IANA time zone name, for example Europe/Istanbul or America/New_York (it says “Europe/Antalya”)",
