@@ -1,6 +1,7 @@
 import {
   articlePath,
   archivePath,
+  formerArticlePaths,
   personPath,
   topicPath,
   type ArticlePathFields,
@@ -58,12 +59,17 @@ export function searchYear(path: string): string | undefined {
   return /^article:(\d{4})-/.exec(pageKey(path))?.[1];
 }
 
-/** The keys of every page that shows an article: its own, its dates', its topics', its people's, its search year's. */
+/**
+ * The keys of every page that shows an article: its own, those at its former
+ * URLs (which send the reader to it), its dates', its topics', its people's,
+ * its search year's.
+ */
 export function articlePageKeys(article: KeyedArticle): string[] {
   const date = article.published;
   const [year = "", month = "", day = ""] = date.split("-");
   const keys = [
     pageKey(articlePath(article)),
+    ...formerArticlePaths(article).map(pageKey),
     pageKey(archivePath(year)),
     pageKey(archivePath(`${year}-${month}`)),
     pageKey(archivePath(`${year}-${month}-${day}`)),

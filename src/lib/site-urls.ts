@@ -21,6 +21,8 @@ export interface ArticlePathFields {
   headline: string;
   published: string;
   slug?: string | undefined;
+  /** Slugs the article's URL had before, on the same date: each has a page that sends the reader on. */
+  formerSlugs?: readonly string[] | undefined;
 }
 
 /** The route params of an article page: its publication date and slug. */
@@ -29,6 +31,19 @@ export function articleParams({ headline, published, slug }: ArticlePathFields):
   slug: string;
 } {
   return { date: published, slug: slug ?? slugifyHeadline(headline) };
+}
+
+/** The route params of each page at an article's former URLs (its `formerSlugs`), in the editor's order. */
+export function formerArticleParams({
+  published,
+  formerSlugs = [],
+}: ArticlePathFields): { date: string; slug: string }[] {
+  return formerSlugs.map((slug) => ({ date: published, slug }));
+}
+
+/** The paths below the site's base of an article's former URLs, which send the reader to its page. */
+export function formerArticlePaths(fields: ArticlePathFields): string[] {
+  return formerArticleParams(fields).map(({ date, slug }) => `articles/${date}/${slug}/`);
 }
 
 /** An article's path below the site's base, with the trailing slash every page URL has. */

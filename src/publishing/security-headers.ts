@@ -1,9 +1,9 @@
-import { open, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { AstroIntegration } from "astro";
 import { headerPolicy, joinCspHashes, SEARCH_CSP_ADDITIONS } from "./csp.ts";
 import { headersFile } from "./static-headers.ts";
-import { htmlFiles } from "./html-files.ts";
+import { htmlFiles, pageHead } from "./html-files.ts";
 
 /**
  * Narrows each page's Content-Security-Policy to the inline scripts and
@@ -73,17 +73,10 @@ export async function writeHeadersFile(
 
 /** The policy of a page's CSP `<meta>`, unescaped: it sits in the `<head>`, so most pages are read only in part. */
 async function metaPolicy(file: string): Promise<string | undefined> {
-  const handle = await open(file);
-  try {
-    const head = Buffer.alloc(16 * 1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    let text = head.toString("utf8", 0, bytesRead);
-    if (bytesRead === head.length && !text.includes("</head>")) text = await readFile(file, "utf8");
-    const found = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(text);
-    return found?.[1]?.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-  } finally {
-    await handle.close();
-  }
+  const found = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(
+    await pageHead(file),
+  );
+  return found?.[1]?.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 }
 
 /** Runs `task` on every file, a few at a time: thousands at once would run out of file handles. */

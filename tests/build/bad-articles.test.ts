@@ -86,6 +86,13 @@ const cases = [
     ],
   },
   {
+    name: "a former slug that is another article's URL",
+    folder: "former-slug-taken",
+    messages: [
+      `outcome.md: \`formerSlugs\` lists “ministers-meet-in-geneva”, but /articles/2024-04-02/ministers-meet-in-geneva/ is the URL of ${fixtures}/former-slug-taken/meeting.md: its old links must not lead elsewhere; take it out of \`formerSlugs\``,
+    ],
+  },
+  {
     name: "an empty topic",
     folder: "empty-topic",
     messages: ["article.md: `topics` item 2 must not be empty"],

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { crawl, type CrawlResult } from "../support/crawl";
 import { subpathSite } from "../support/global-build";
+import { newerArticles } from "../support/publishing-fixture";
 import { serveStatic, type StaticServer } from "../support/static-server";
 
 const publicUrl = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
@@ -11,8 +12,13 @@ let server: StaticServer;
 let result: CrawlResult;
 beforeAll(async () => {
   server = await serveStatic(inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
-  // From the front page; robots.txt, which no page links, names the sitemap.
-  result = await crawl(server.url, publicUrl, ["", "robots.txt"]);
+  // From the front page; robots.txt, which no page links, names the sitemap;
+  // an article's former URL, which only old links elsewhere lead to.
+  result = await crawl(server.url, publicUrl, [
+    "",
+    "robots.txt",
+    newerArticles.authored.formerPath,
+  ]);
   console.log(
     `crawl of ${publicUrl}: ${result.pages.length} pages, ${result.fetched.length} URLs fetched, ` +
       `${result.references.length} links checked, ${result.external.length} external, ` +
@@ -62,6 +68,7 @@ describe("the site built for https://news.example.org/reader/, served under /rea
       "sitemap loc",
       "sitemap index loc",
       "robots.txt Sitemap",
+      "meta refresh",
     ]) {
       expect(kinds, via).toContain(via);
     }

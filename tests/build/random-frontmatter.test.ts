@@ -74,6 +74,10 @@ const frontmatter = fc.record(
       anyValue,
     ),
     slug: fc.oneof(fc.constantFrom("talks", "Talks Resume", "a--b"), anyValue),
+    formerSlugs: fc.oneof(
+      fc.array(fc.constantFrom("talks", "old-talks", "Old Talks", "a--b"), { maxLength: 3 }),
+      anyValue,
+    ),
     related: fc.oneof(
       fc.array(
         fc.record(

@@ -145,6 +145,11 @@ function htmlReferences($: cheerio.CheerioAPI, from: string): Reference[] {
       add(candidate.trim().split(/\s+/)[0], `${element.tagName}[srcset]`);
     }
   });
+  // A page that sends the reader on (an article's former URL): where to.
+  $('meta[http-equiv="refresh"]').each((_, element) => {
+    const target = /;\s*url=(.*)$/i.exec($(element).attr("content") ?? "")?.[1];
+    add(target?.replace(/^(["'])(.*)\1$/, "$2"), "meta refresh");
+  });
   $('meta[property="og:url"], meta[property="og:image"], meta[name="twitter:image"]').each(
     (_, element) =>
       add($(element).attr("content"), $(element).attr("property") ?? $(element).attr("name")!),

@@ -8,12 +8,18 @@ export const g20Path =
 
 /** Articles newer than the G-20 piece, each exercising one thing the publishing tests check. */
 export const newerArticles = {
-  /** Named authors; a Markdown link to a section of the G-20 article; an image and code; two of its topics. */
+  /**
+   * Named authors; a Markdown link to a section of the G-20 article; an image
+   * and code; two of its topics; a former URL (its headline was reworded),
+   * whose page sends the reader to the article.
+   */
   authored: {
     path: "articles/2016-03-01/obama-and-putin-meet-again/",
     headline: "Obama and Putin Meet Again",
     authors: ["Margaret Talev", "Ilya Arkhipov"],
     topics: ["Russia", "Syrian War"],
+    formerSlug: "obama-and-putin-to-meet-in-paris",
+    formerPath: "articles/2016-03-01/obama-and-putin-to-meet-in-paris/",
   },
   /** Characters that must be escaped in HTML, XML and JSON. */
   escaping: {
@@ -72,6 +78,7 @@ export async function writePublishingFixture(dir: string): Promise<void> {
       published: "2016-03-01",
       timezone: "Europe/Paris",
       topics: authored.topics,
+      formerSlugs: [authored.formerSlug],
     }) +
       [
         "Their last talk was in Antalya; see [Assad’s future](/" + g20Path + "#assads-future).",

@@ -171,6 +171,40 @@ describe("articleSchema", () => {
     ]);
   });
 
+  test("accepts former slugs, the URLs the article had before", () => {
+    const data = articleSchema.parse({ ...g20, formerSlugs: ["putin-meets-obama", "g20-talks"] });
+    expect(data.formerSlugs).toEqual(["putin-meets-obama", "g20-talks"]);
+    expect(articleSchema.parse(g20).formerSlugs).toBeUndefined();
+  });
+
+  test("rejects former slugs that are not slugs, as it rejects a pinned one", () => {
+    expect(problems({ ...g20, formerSlugs: ["putin-meets-obama", "Putin Obama"] })).toEqual([
+      "formerSlugs.1: must be lowercase letters and digits joined by single hyphens",
+    ]);
+    expect(problems({ ...g20, formerSlugs: [] })).toEqual(["formerSlugs: must list a former slug"]);
+    expect(problems({ ...g20, formerSlugs: "putin-meets-obama" })).toEqual([
+      expect.stringMatching(/^formerSlugs: /),
+    ]);
+  });
+
+  test("rejects a former slug listed twice", () => {
+    expect(problems({ ...g20, formerSlugs: ["talks", "g20", "talks"] })).toEqual([
+      "formerSlugs: lists “talks” twice",
+    ]);
+  });
+
+  test("rejects a former slug that is the article's slug now, pinned or made from the headline", () => {
+    const fromHeadline = "putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk";
+    expect(problems({ ...g20, formerSlugs: ["talks", fromHeadline] })).toEqual([
+      `formerSlugs: lists “${fromHeadline}”, the article's slug now (/articles/2015-11-15/${fromHeadline}/): list only slugs its URL had before`,
+    ]);
+    expect(problems({ ...g20, slug: "talks", formerSlugs: ["talks"] })).toEqual([
+      "formerSlugs: lists “talks”, the article's slug now (/articles/2015-11-15/talks/): list only slugs its URL had before",
+    ]);
+    // The headline's slug is a former one once a pinned slug replaces it.
+    expect(problems({ ...g20, slug: "talks", formerSlugs: [fromHeadline] })).toEqual([]);
+  });
+
   test("accepts an update note as plain text, which links no paragraph", () => {
     expect(
       articleSchema.parse({ ...g20, updateNote: "(Updates with prices.)" }).updateNote,

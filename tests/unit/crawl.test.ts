@@ -41,6 +41,37 @@ describe("crawl", () => {
   });
 });
 
+test("follows a meta refresh, as a browser would, and reports where it leads nowhere", async () => {
+  const moved = await mkdtemp(join(tmpdir(), "broadsheet-crawl-refresh-"));
+  const refresh = (to: string) =>
+    `<!doctype html><title>moved</title><meta http-equiv="refresh" content="0; url=${to}">`;
+  try {
+    await mkdir(join(moved, "old"));
+    await mkdir(join(moved, "gone"));
+    await mkdir(join(moved, "new"));
+    await writeFile(
+      join(moved, "index.html"),
+      '<!doctype html><title>x</title><a href="old/">old</a> <a href="gone/">gone</a>',
+    );
+    await writeFile(join(moved, "old/index.html"), refresh("/base/new/"));
+    await writeFile(join(moved, "gone/index.html"), refresh("/base/nowhere/"));
+    await writeFile(join(moved, "new/index.html"), "<!doctype html><title>new</title>");
+    await writeFile(join(moved, "404.html"), "<!doctype html><title>404</title>");
+    const movedServer = await serveStatic(moved, { base: "/base/" });
+    try {
+      const result = await crawl(movedServer.url, "https://site.example/base/", [""]);
+      expect(result.pages).toContain("https://site.example/base/new/");
+      expect(result.broken.map(({ to, via }) => `${to} ${via}`)).toEqual([
+        "https://site.example/base/nowhere/ meta refresh",
+      ]);
+    } finally {
+      await movedServer.close();
+    }
+  } finally {
+    await rm(moved, { recursive: true, force: true });
+  }
+});
+
 describe("serveStatic", () => {
   test("sends the _headers rules that match, joining repeated headers as hosts do", async () => {
     const response = await fetch(`${server.url}a/`);

@@ -133,12 +133,17 @@ describe("checkFrontmatter", () => {
     [
       "a key that is no near miss",
       [...goodFields, "colour: blue"],
-      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `topics`, `related`, `description`, `slug`, `formerIds`, `draft`)",
+      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `topics`, `related`, `description`, `slug`, `formerSlugs`, `formerIds`, `draft`)",
     ],
     [
       "tags, as other systems call topics",
       [...goodFields, "tags: [politics]"],
       "`tags` is not a field — did you mean `topics`?",
+    ],
+    [
+      "aliases, as Hugo calls a page's old addresses",
+      [...goodFields, "aliases: [old-headline]"],
+      "`aliases` is not a field — did you mean `formerSlugs`?",
     ],
     [
       "an unknown time zone",
@@ -154,6 +159,16 @@ describe("checkFrontmatter", () => {
       "a related item without a title",
       [...goodFields, "related: [{ url: 'https://example.org/' }]"],
       "`title` of `related` item 1 is missing",
+    ],
+    [
+      "a former slug that is not a slug",
+      [...goodFields, "formerSlugs: [old-headline, 'Old Headline']"],
+      "`formerSlugs` item 2 must be lowercase letters and digits joined by single hyphens (it says “Old Headline”)",
+    ],
+    [
+      "a former slug listed twice",
+      [...goodFields, "formerSlugs: [old-headline, old-headline]"],
+      "`formerSlugs` lists “old-headline” twice",
     ],
     [
       "a former id that is not an id",

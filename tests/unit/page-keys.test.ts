@@ -79,3 +79,36 @@ describe("searchYear", () => {
     expect(articlePageKeys(article)).toContain(`search:${searchYear(articlePath(article))}`);
   });
 });
+
+describe("articlePageKeys, for an article with former slugs", () => {
+  const article = {
+    headline: "Obama and Putin Meet Again",
+    published: "2016-03-01",
+    topics: ["Syrian War"],
+    byline: { authors: ["Margaret Talev"], contributors: [] },
+  };
+
+  test("names the page at each former URL too, which the article owns", () => {
+    const keys = articlePageKeys({
+      ...article,
+      formerSlugs: ["obama-and-putin-to-meet-in-paris", "paris-talks"],
+    });
+    expect(keys.slice(0, 3)).toEqual([
+      "article:2016-03-01/obama-and-putin-meet-again",
+      "article:2016-03-01/obama-and-putin-to-meet-in-paris",
+      "article:2016-03-01/paris-talks",
+    ]);
+    expect(keys).toHaveLength(9);
+  });
+
+  test("keys a former URL of a pinned slug by the date it shares with the article", () => {
+    expect(
+      articlePageKeys({ ...article, slug: "paris", formerSlugs: ["obama-and-putin-meet-again"] }),
+    ).toEqual(
+      expect.arrayContaining([
+        "article:2016-03-01/paris",
+        "article:2016-03-01/obama-and-putin-meet-again",
+      ]),
+    );
+  });
+});

@@ -52,3 +52,69 @@ test("keeps only the clashes of one file when asked", () => {
   expect(findSharedUrls(entries, { involving: "a.md" }).map(({ file }) => file)).toEqual(["b.md"]);
   expect(findSharedUrls(entries, { involving: "d.md" }).map(({ file }) => file)).toEqual(["d.md"]);
 });
+
+const moved = (
+  file: string,
+  headline: string,
+  formerSlugs: string[],
+  published = "2015-11-15",
+) => ({
+  file,
+  data: { headline, published, formerSlugs },
+});
+
+test("takes an article's former URLs as its own: another article may not have one", () => {
+  expect(
+    findSharedUrls([
+      article("content/articles/a.md", "Putin Meets Obama"),
+      moved("content/articles/b.md", "Talks in Antalya", ["putin-meets-obama"]),
+    ]),
+  ).toEqual([
+    {
+      file: "content/articles/b.md",
+      message:
+        "`formerSlugs` lists “putin-meets-obama”, but /articles/2015-11-15/putin-meets-obama/ is the URL of content/articles/a.md: its old links must not lead elsewhere; take it out of `formerSlugs`",
+    },
+  ]);
+});
+
+test("blames the former slug, not the article whose URL it is, whichever file sorts first", () => {
+  const found = findSharedUrls([
+    moved("a.md", "Talks in Antalya", ["putin-meets-obama"]),
+    article("b.md", "Putin Meets Obama"),
+  ]);
+  expect(found.map(({ file }) => file)).toEqual(["a.md"]);
+  expect(found[0]?.message).toContain("is the URL of b.md");
+});
+
+test("lets only one article list a former URL, naming both files", () => {
+  expect(
+    findSharedUrls([
+      moved("content/articles/b.md", "Talks in Antalya", ["putin-meets-obama"]),
+      moved("content/articles/a.md", "Putin and Obama Talk", ["putin-meets-obama"]),
+    ]),
+  ).toEqual([
+    {
+      file: "content/articles/b.md",
+      message:
+        "`formerSlugs` lists “putin-meets-obama”, which content/articles/a.md lists too (/articles/2015-11-15/putin-meets-obama/): an old URL can lead to one article only; keep it in one of them",
+    },
+  ]);
+});
+
+test("lets a former slug be another day's URL, and leaves an article's own list to the schema", () => {
+  expect(
+    findSharedUrls([
+      article("a.md", "Putin Meets Obama", "2015-11-16"),
+      moved("b.md", "Talks in Antalya", ["putin-meets-obama", "putin-meets-obama"]),
+      moved("c.md", "Talks", ["talks"]),
+    ]),
+  ).toEqual([]);
+});
+
+test("keeps a former URL's clash when asked for either file", () => {
+  const entries = [article("a.md", "X"), moved("b.md", "Y", ["x"]), article("c.md", "Z")];
+  expect(findSharedUrls(entries, { involving: "a.md" }).map(({ file }) => file)).toEqual(["b.md"]);
+  expect(findSharedUrls(entries, { involving: "b.md" }).map(({ file }) => file)).toEqual(["b.md"]);
+  expect(findSharedUrls(entries, { involving: "c.md" })).toEqual([]);
+});

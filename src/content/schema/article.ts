@@ -1,4 +1,6 @@
 import { z } from "astro/zod";
+import { articleParams } from "../../lib/site-urls";
+import { articleSlug, formerSlugsSchema } from "./article-slug";
 import { bylineSchema } from "./byline";
 import { calendarDate } from "./calendar-date";
 import { relatedItemSchema } from "./related-item";
@@ -37,12 +39,9 @@ export const articleSchema = z
     /** The summary for search engines and feeds; defaults to the bullets. */
     description: nonEmpty.optional(),
     /** The URL slug; defaults to a slug of the headline. Pin it to keep links when the headline changes. */
-    slug: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-        message: "must be lowercase letters and digits joined by single hyphens",
-      })
-      .optional(),
+    slug: articleSlug.optional(),
+    /** Slugs the article's URL had before, on the same date: each old URL sends the reader to the article. */
+    formerSlugs: formerSlugsSchema.optional(),
     /** Ids a section had before, so old links still land on it: the section's id → its former ids. */
     formerIds: z
       .record(
@@ -61,12 +60,22 @@ export const articleSchema = z
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .superRefine(({ published, updated }, ctx) => {
+  .superRefine(({ headline, published, updated, slug, formerSlugs }, ctx) => {
     if (updated !== undefined && updated < published) {
       ctx.addIssue({
         code: "custom",
         message: `must not be before \`published\` (${updated} is before ${published})`,
         path: ["updated"],
+      });
+    }
+    const current = articleParams({ headline, published, slug }).slug;
+    if (formerSlugs?.includes(current)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          `lists “${current}”, the article's slug now (/articles/${published}/${current}/): ` +
+          "list only slugs its URL had before",
+        path: ["formerSlugs"],
       });
     }
   });

@@ -16,4 +16,7 @@ export const fieldSynonyms: Readonly<Record<string, string>> = {
   tags: "topics",
   keywords: "topics",
   categories: "topics",
+  // Hugo's and Jekyll's (jekyll-redirect-from) old addresses of a page.
+  aliases: "formerSlugs",
+  redirect_from: "formerSlugs",
 };
