@@ -67,7 +67,17 @@ const steps: [string, () => Promise<void>, string?][] = [
     () => edit("diary-7.md", (text) => text.replace("Day 7", "Day Seven")),
     "diary-7.md: its URL changed from articles/2014-01-07/summit-diary-day-7/ to " +
       "articles/2014-01-07/summit-diary-day-seven/; links to the old one will find nothing. " +
-      "To keep the old URL, pin its slug: `slug: summit-diary-day-7`.",
+      "To keep it working, list it: `formerSlugs: [summit-diary-day-7]`.",
+  ],
+  [
+    "a new headline, the old URL kept by formerSlugs",
+    () =>
+      edit("diary-9.md", (text) =>
+        text.replace(
+          'headline: "Summit Diary, Day 9"',
+          'headline: "Summit Diary, Day Nine"\nformerSlugs: ["summit-diary-day-9"]',
+        ),
+      ),
   ],
   [
     "a new headline under a pinned slug",

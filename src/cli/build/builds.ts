@@ -178,7 +178,9 @@ function warnOfMovedArticles(
     const [nowDate] = now.slice("article:".length).split("/");
     const url = (key: string) => `articles/${key.slice("article:".length)}/`;
     const keep =
-      beforeDate === nowDate ? ` To keep the old URL, pin its slug: \`slug: ${beforeSlug}\`.` : "";
+      beforeDate === nowDate
+        ? ` To keep it working, list it: \`formerSlugs: [${beforeSlug}]\`.`
+        : "";
     console.warn(
       `${path}: its URL changed from ${url(before)} to ${url(now)}; links to the old one ` +
         `will find nothing.${keep}`,
