@@ -19,7 +19,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentFolder } from "../lib/content-folder.ts";
 import { scanArchive } from "./build/archive.ts";
@@ -156,6 +156,6 @@ function summary(report: BuildReport, seconds: number): string {
     );
   }
   lines.push(`  joining and the site's files: ${report.joinSeconds.toFixed(1)} s`);
-  const where = relative(projectRoot, target) || ".";
-  return `${lines.join("\n")}\n\nThe new ${report.kind === "shard" ? "shard" : "site"} is in ${where}/ (${seconds.toFixed(1)} s).`;
+  const made = report.kind === "shard" ? "shard" : "site";
+  return `${lines.join("\n")}\n\nBuilt in ${seconds.toFixed(1)} s. The new ${made} is in ${outDir}/.`;
 }

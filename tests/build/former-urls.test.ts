@@ -51,13 +51,21 @@ describe("the page at an article's former URL", () => {
   });
 
   test("is left out of the search index, which still has the article", async () => {
-    const folder = join(dist(), "pagefind/fragment");
-    const urls = await Promise.all(
-      (await readdir(folder)).map(async (file) => {
-        const text = gunzipSync(await readFile(join(folder, file))).toString("utf8");
-        return (JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url: string }).url;
-      }),
-    );
+    // One bundle a year (src/publishing/search-index.ts): every year's fragments.
+    const bundles = join(dist(), "pagefind");
+    const folders = (await readdir(bundles)).map((year) => join(bundles, year, "fragment"));
+    const urls = (
+      await Promise.all(
+        folders.map(async (folder) =>
+          Promise.all(
+            (await readdir(folder)).map(async (file) => {
+              const text = gunzipSync(await readFile(join(folder, file))).toString("utf8");
+              return (JSON.parse(text.replace(/^pagefind_dcd/, "")) as { url: string }).url;
+            }),
+          ),
+        ),
+      )
+    ).flat();
     expect(urls).toContain(`/${authored.path}`);
     expect(urls.filter((url) => url.includes(authored.formerSlug))).toEqual([]);
   });
