@@ -44,11 +44,6 @@ export default defineConfig({
     pagePolicies(),
     siteFiles({ wholeSite: !process.env[BUILD_SCOPE_VARIABLE] }),
   ],
-  // Astro inlines a page's script, hashed into its CSP, when Vite would
-  // inline it as an asset: below 4 KB by default. The search page's script
-  // (searching one year's index after another) is 5.9 KB; kept inline, the
-  // page needs no second request and no SRI for a script file.
-  vite: { build: { assetsInlineLimit: 8192 } },
   markdown: {
     // No highlighting: Shiki colours code with style="" attributes, which the
     // CSP forbids, and Prism's classes (for which there is no theme) run before
