@@ -19,7 +19,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentFolder } from "../lib/content-folder.ts";
 import { scanArchive } from "./build/archive.ts";
@@ -86,6 +86,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 const place: BuildPlace = {
   target,
   cacheRoot,
+  // The jobs' output folders. Inside the project, wherever the cache is:
+  // Astro keeps a job's server bundle beside its output only when that is
+  // below the working folder, and otherwise in the project's .astro/, where
+  // jobs side by side delete each other's.
+  workRoot: isInside(projectRoot, cacheRoot)
+    ? join(cacheRoot, "work")
+    : join(projectRoot, "node_modules/.astro/work"),
   // One manifest for each output folder a project builds into.
   manifestPath: join(
     cacheRoot,
@@ -158,4 +165,10 @@ function summary(report: BuildReport, seconds: number): string {
   lines.push(`  joining and the site's files: ${report.joinSeconds.toFixed(1)} s`);
   const made = report.kind === "shard" ? "shard" : "site";
   return `${lines.join("\n")}\n\nBuilt in ${seconds.toFixed(1)} s. The new ${made} is in ${outDir}/.`;
+}
+
+/** Whether `dir` is below `root`. */
+function isInside(root: string, dir: string): boolean {
+  const path = relative(root, dir);
+  return path !== "" && !path.startsWith("..") && !isAbsolute(path);
 }

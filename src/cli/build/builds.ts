@@ -26,8 +26,10 @@ import { makeNextDir, swapIn } from "./swap.ts";
 export interface BuildPlace {
   /** The output folder, absolute. */
   target: string;
-  /** The folder of the build's caches and manifest, inside the project. */
+  /** The folder of the build's caches and manifest. */
   cacheRoot: string;
+  /** The folder of the jobs' output folders, inside the project. */
+  workRoot: string;
   manifestPath: string;
   /** The articles' folder, absolute. */
   contentDir: string;
@@ -367,7 +369,7 @@ async function inNextDir(
   build: (next: string, work: string) => Promise<BuildReport>,
 ): Promise<BuildReport> {
   const next = await makeNextDir(place.target);
-  const work = resolve(place.cacheRoot, "work", next.slice(next.lastIndexOf("-") + 1));
+  const work = resolve(place.workRoot, next.slice(next.lastIndexOf("-") + 1));
   await mkdir(work, { recursive: true });
   try {
     const report = await build(next, work);
