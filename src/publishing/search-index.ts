@@ -1,8 +1,10 @@
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
 import { withoutParagraphIds } from "../lib/search-document.ts";
 import { htmlFiles } from "./html-files.ts";
@@ -121,9 +123,15 @@ export async function indexSite(
   const empty = new Set<string>();
   if (toIndex.length > 0) {
     await mkdir(root, { recursive: true });
+    // Years side by side, one a core: each is an index of its own in
+    // Pagefind's service, so its bytes do not depend on the others, and
+    // while this process reads one year's pages the service parses another's.
     await withPagefind(async () => {
-      for (const year of toIndex) {
-        const result = await indexYear(outDir, root, year, pagesByYear.get(year)!);
+      const results = await mapLimited(toIndex, availableParallelism(), (year) =>
+        indexYear(outDir, root, year, pagesByYear.get(year)!),
+      );
+      for (const [position, year] of toIndex.entries()) {
+        const result = results[position]!;
         if (result.pages === 0) empty.add(year);
         else indexed[year] = result;
       }

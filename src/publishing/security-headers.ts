@@ -1,9 +1,9 @@
 import { readdir, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { AstroIntegration } from "astro";
 import { headerPolicy, joinCspHashes, SEARCH_CSP_ADDITIONS } from "./csp.ts";
 import { headersFile } from "./static-headers.ts";
-import { htmlFiles, pageHead } from "./html-files.ts";
+import type { PageHeadFacts } from "./html-files.ts";
 
 /**
  * Narrows each page's Content-Security-Policy to the inline scripts and
@@ -45,13 +45,13 @@ export interface HeadersLocation {
 export async function writeHeadersFile(
   outDir: string,
   { base, assetsDir }: HeadersLocation,
+  pages: readonly PageHeadFacts[],
 ): Promise<number> {
   const policies = new Set<string>();
-  await forEachLimited(await htmlFiles(outDir), async (file) => {
-    const policy = await metaPolicy(file);
-    if (policy === undefined) throw new Error(`${relative(outDir, file)} has no CSP <meta> tag.`);
+  for (const { path, policy } of pages) {
+    if (policy === undefined) throw new Error(`${path} has no CSP <meta> tag.`);
     policies.add(policy);
-  });
+  }
   if (policies.size === 0) return 0;
   const topLevelEntries = (await readdir(outDir, { withFileTypes: true }))
     .filter((entry) => entry.name !== "_headers")
@@ -69,20 +69,4 @@ export async function writeHeadersFile(
     headersFile({ base, contentSecurityPolicy, assetsDir, topLevelEntries }),
   );
   return policies.size;
-}
-
-/** The policy of a page's CSP `<meta>`, unescaped: it sits in the `<head>`, so most pages are read only in part. */
-async function metaPolicy(file: string): Promise<string | undefined> {
-  const found = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(
-    await pageHead(file),
-  );
-  return found?.[1]?.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-}
-
-/** Runs `task` on every file, a few at a time: thousands at once would run out of file handles. */
-async function forEachLimited(files: readonly string[], task: (file: string) => Promise<void>) {
-  const batch = 64;
-  for (let start = 0; start < files.length; start += batch) {
-    await Promise.all(files.slice(start, start + batch).map(task));
-  }
 }

@@ -1,7 +1,7 @@
 import { copyFile, link, mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pageKey } from "../../lib/page-keys.ts";
-import { listFiles, moveFiles } from "./output-tree.ts";
+import { listFiles, moveFiles, moveTree } from "./output-tree.ts";
 
 /** Astro's folder of bundled assets in the output (its `build.assets`, not set in astro.config.mjs). */
 export const ASSETS_DIR = "_astro";
@@ -20,7 +20,7 @@ export async function joinOutputs(
   next: string,
   { site, articles }: { site?: string; articles: readonly string[] },
 ): Promise<void> {
-  if (site) await moveFiles(site, next);
+  if (site) await moveTree(site, next);
   for (const dir of articles) await moveFiles(dir, next, isArticleFile);
 }
 

@@ -52,7 +52,7 @@ export async function removeFiles(dir: string, remove: (path: string) => boolean
 export async function moveFiles(
   from: string,
   to: string,
-  take: (path: string) => boolean = () => true,
+  take: (path: string) => boolean,
 ): Promise<number> {
   const paths = (await listFiles(from)).filter(take);
   const made = new Set<string>();
@@ -62,14 +62,46 @@ export async function moveFiles(
       await mkdir(folder, { recursive: true });
       made.add(folder);
     }
-    await rename(join(from, path), join(to, path)).catch(async (error: NodeJS.ErrnoException) => {
-      // Another file system (a cache folder mounted elsewhere): copy, then remove.
-      if (error.code !== "EXDEV") throw error;
-      await copyFile(join(from, path), join(to, path));
-      await rm(join(from, path));
-    });
+    await moveFile(join(from, path), join(to, path));
   }
   return paths.length;
+}
+
+/**
+ * Moves everything in `from` into `to`, as `moveFiles` does, but a folder
+ * that `to` lacks goes whole, in one rename: a full build's 3,400 files move
+ * into the empty next site in a few dozen renames.
+ */
+export async function moveTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (!entry.isDirectory()) {
+      await moveFile(source, target);
+      continue;
+    }
+    const moved = await rename(source, target).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        // There already (ENOTEMPTY, EEXIST), or on another file system (EXDEV): file by file.
+        if (!["ENOTEMPTY", "EEXIST", "EXDEV"].includes(error.code ?? "")) throw error;
+        return false;
+      },
+    );
+    if (moved) continue;
+    await mkdir(target, { recursive: true });
+    await moveTree(source, target);
+  }
+}
+
+/** Renames `source` to `target`, or copies it there from another file system. */
+async function moveFile(source: string, target: string): Promise<void> {
+  await rename(source, target).catch(async (error: NodeJS.ErrnoException) => {
+    // Another file system (a cache folder mounted elsewhere): copy, then remove.
+    if (error.code !== "EXDEV") throw error;
+    await copyFile(source, target);
+    await rm(source);
+  });
 }
 
 function allAncestors(folders: Iterable<string>): Set<string> {

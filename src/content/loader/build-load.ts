@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import type { BuildScope } from "../../lib/build-scope";
+import { mapLimited } from "../../lib/concurrency";
 import { feedArticles } from "../../lib/feed";
 import { articlePageKeys } from "../../lib/page-keys";
 import type { ExplainOptions } from "../checks/explain-issues";
@@ -81,7 +82,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   const rendersAll = scope?.pages !== "site";
 
   const problems: Problem[] = [];
-  const files = await inBatches(names.sort(), async (name): Promise<ArticleFile | undefined> => {
+  const files = await mapLimited(names.sort(), CONCURRENCY, async (name): Promise<ArticleFile | undefined> => {
     const absolute = resolve(folder, name);
     const contents = await readFile(absolute, "utf8");
     const id = name.replace(/\.md$/i, "");
@@ -109,7 +110,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     ? new Set(articles)
     : new Set([...feedArticles(published.map((file) => ({ ...file.data, file })))].map(({ file }) => file));
   const render = await markdown.getRenderFunction(context.config);
-  await inBatches(articles, async (file) => {
+  await mapLimited(articles, CONCURRENCY, async (file) => {
     const stored = context.store.get(file.id);
     const fresh = stored?.digest === file.digest && stored.filePath === file.filePath;
     if (fresh && (stored.rendered || !toRender.has(file))) return;
@@ -153,15 +154,6 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     );
     await writeFile(scope.keysFile, JSON.stringify(keys));
   }
-}
-
-/** Runs `task` on every item, CONCURRENCY at a time; the results in the items' order. */
-async function inBatches<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += CONCURRENCY) {
-    results.push(...(await Promise.all(items.slice(start, start + CONCURRENCY).map(task))));
-  }
-  return results;
 }
 
 /** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */
