@@ -39,7 +39,7 @@ export async function writeSiteFiles(
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
-  // its own) indexes: 1.0 s less at 1,000 articles.
+  // its own) indexes.
   const pages = await htmlFiles(outDir);
   const [search, heads] = await Promise.all([
     indexSite(outDir, searchYears && { years: searchYears }),
