@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
 import { withoutParagraphIds } from "../lib/search-document.ts";
 import { htmlFiles } from "./html-files.ts";
+import { swapIn } from "./swap-in.ts";
 
 /**
  * The folder of the search index inside the build, and so its URL below the
@@ -296,27 +297,11 @@ async function indexYear(
 ): Promise<SearchYearResult> {
   const started = performance.now();
   const fresh = join(root, `.${year}.new`);
-  const old = join(root, `.${year}.old`);
   try {
     await rm(fresh, { recursive: true, force: true });
     const pages = await writeBundle(outDir, files, fresh);
     if (pages === 0) return { pages, seconds: (performance.now() - started) / 1000 };
-    const bundle = join(root, year);
-    await rm(old, { recursive: true, force: true });
-    const hadBundle = await rename(bundle, old).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return false;
-        throw error;
-      },
-    );
-    try {
-      await rename(fresh, bundle);
-    } catch (error) {
-      if (hadBundle) await rename(old, bundle);
-      throw error;
-    }
-    await rm(old, { recursive: true, force: true });
+    await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
     return { pages, seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(fresh, { recursive: true, force: true });

@@ -20,7 +20,8 @@ import {
   type BuildManifest,
 } from "./manifest.ts";
 import { linkTree, removeFiles } from "./output-tree.ts";
-import { makeNextDir, swapIn } from "./swap.ts";
+import { swapIn } from "../../publishing/swap-in.ts";
+import { makeNextDir } from "./swap.ts";
 
 /** Where a build reads and writes, and how it may divide its work. */
 export interface BuildPlace {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -25,23 +25,4 @@ export async function makeNextDir(target: string, kind = "next"): Promise<string
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-}
-
-/** Puts `next` where `target` is, keeping the old `target` until the new one is in place. */
-export async function swapIn(next: string, target: string): Promise<void> {
-  const previous = `${next}-previous`;
-  const hadTarget = await rename(target, previous).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return false;
-      throw error;
-    },
-  );
-  try {
-    await rename(next, target);
-  } catch (error) {
-    if (hadTarget) await rename(previous, target);
-    throw error;
-  }
-  if (hadTarget) await rm(previous, { recursive: true, force: true });
 }
