@@ -47,9 +47,9 @@ export interface PageHeadFacts {
 
 /**
  * Reads the heads of `files`, pages under `outDir`, once for the sitemap and
- * `_headers` both (two passes over the 2,400 pages of 1,000 articles cost a
- * second). A few files at a time: thousands of open files at once would run
- * out of handles. Keeps only the facts, not the heads.
+ * `_headers` both, rather than a pass for each. A few files at a time:
+ * thousands of open files at once would run out of handles. Keeps only the
+ * facts, not the heads.
  */
 export async function readPageHeads(
   outDir: string,
