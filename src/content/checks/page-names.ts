@@ -39,10 +39,17 @@ export function findPageNameClashes(
 ): Problem[] {
   const topics = new Map<string, Use[]>();
   const people = new Map<string, Use[]>();
+  // A name is counted once per file and field. Looking for an earlier use in
+  // the name's list made this quadratic: a topic on every article of a
+  // 100,000-article archive took minutes.
+  const counted = new Set<string>();
   const add = (names: Map<string, Use[]>, name: string, use: Use) => {
+    const key = `${names === topics ? "t" : "p"}\0${name}\0${use.file}\0${use.field}`;
+    if (counted.has(key)) return;
+    counted.add(key);
     const uses = names.get(name);
     if (uses === undefined) names.set(name, [use]);
-    else if (!uses.some(({ file, field }) => file === use.file && field === use.field)) uses.push(use);
+    else uses.push(use);
   };
   for (const { file, data } of entries) {
     const published = data.published ?? "";
@@ -53,10 +60,15 @@ export function findPageNameClashes(
   }
 
   const problems: Problem[] = [];
-  const report = (uses: Map<string, Use[]>, message: (use: Use, name: string, other: string, where: string) => string, same: (a: string, b: string) => boolean) => {
+  const report = (
+    uses: Map<string, Use[]>,
+    message: (use: Use, name: string, other: string, where: string) => string,
+    betterOf: (ranked: readonly string[]) => (string | undefined)[],
+  ) => {
     const ranked = rank(uses);
+    const better = betterOf(ranked);
     for (const [index, name] of ranked.entries()) {
-      const other = ranked.slice(0, index).find((better) => same(name, better));
+      const other = better[index];
       if (other === undefined) continue;
       const where = [...uses.get(other)!].map((use) => use.file).sort()[0]!;
       for (const use of uses.get(name)!) {
@@ -68,23 +80,39 @@ export function findPageNameClashes(
   report(
     topics,
     ({ field }, name, other, where) => `\`${field}\` has “${name}” — did you mean “${other}”, as ${where} has it?`,
-    similarTopics,
+    similarBetterTopics,
   );
   report(
     people,
     ({ field }, name, other, where) =>
       `\`${field}\` has “${name}”, whose page would be the same as that of “${other}” in ${where} (/people/${slugifyName(name)}/): write the name the same way in both`,
-    (a, b) => slugifyName(a) === slugifyName(b),
+    (ranked) => {
+      const firstOfSlug = new Map<string, string>();
+      return ranked.map((name) => {
+        const slug = slugifyName(name);
+        const first = firstOfSlug.get(slug);
+        if (first === undefined) firstOfSlug.set(slug, name);
+        return first;
+      });
+    },
   );
   return problems;
 }
 
 /** Names, the most used first; on a tie, the one first published first, then in alphabetical order. */
 function rank(uses: Map<string, Use[]>): string[] {
-  const first = (name: string) => uses.get(name)!.reduce((min, use) => (use.published < min ? use.published : min), "9999");
+  const firsts = new Map(
+    [...uses].map(([name, list]) => [
+      name,
+      list.reduce((min, use) => (use.published < min ? use.published : min), "9999"),
+    ]),
+  );
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...uses.keys()].sort(
-    (a, b) => uses.get(b)!.length - uses.get(a)!.length || order(first(a), first(b)) || order(a, b),
+    (a, b) =>
+      uses.get(b)!.length - uses.get(a)!.length ||
+      order(firsts.get(a)!, firsts.get(b)!) ||
+      order(a, b),
   );
 }
 
@@ -95,9 +123,30 @@ function rank(uses: Map<string, Use[]>): string[] {
  * edit ("Rusia"), long ones by two.
  */
 export function similarTopics(a: string, b: string): boolean {
-  const [x, y] = [a, b].map((name) => slugifyName(name).replaceAll("-", "")) as [string, string];
+  return similarKeys(topicKey(a), topicKey(b));
+}
+
+/** A topic as `similarTopics` compares it: its page address without hyphens. */
+function topicKey(name: string): string {
+  return slugifyName(name).replaceAll("-", "");
+}
+
+function similarKeys(x: string, y: string): boolean {
   if (x === y) return true;
   const shorter = Math.min(x.length, y.length);
   const allowed = shorter <= 4 ? 0 : shorter <= 9 ? 1 : 2;
   return Math.abs(x.length - y.length) <= allowed && editDistance(x, y) <= allowed;
+}
+
+/**
+ * For each topic, in rank order, the first better-ranked topic like it.
+ * Each name's key is made once: an archive has thousands of topics, and
+ * this compares every pair.
+ */
+function similarBetterTopics(ranked: readonly string[]): (string | undefined)[] {
+  const keys = ranked.map(topicKey);
+  return keys.map((key, index) => {
+    const match = keys.slice(0, index).findIndex((other) => similarKeys(key, other));
+    return match < 0 ? undefined : ranked[match];
+  });
 }
