@@ -33,13 +33,23 @@ describe("inPublicationOrder", () => {
 });
 
 describe("splitIntoParts", () => {
-  test("fills parts with whole months, oldest first, none over the limit", () => {
+  test("fills each part to the limit, oldest first, months cut where a part is full", () => {
     const parts = splitIntoParts(
       archive({ "2014-01": 4, "2014-02": 3, "2014-03": 2, "2014-04": 5 }),
       6,
     );
-    expect(parts.map(monthsOf)).toEqual([["2014-01"], ["2014-02", "2014-03"], ["2014-04"]]);
-    expect(parts.map((part) => part.length)).toEqual([4, 5, 5]);
+    expect(parts.map((part) => part.length)).toEqual([6, 6, 2]);
+    expect(parts.map(monthsOf)).toEqual([
+      ["2014-01", "2014-02"],
+      ["2014-02", "2014-03", "2014-04"],
+      ["2014-04"],
+    ]);
+    expect(parts.flat()).toEqual(inPublicationOrder(parts.flat()));
+  });
+
+  test("makes as few parts as the limit allows when months are just over half a part", () => {
+    const parts = splitIntoParts(archive({ "2014-01": 4, "2014-02": 4, "2014-03": 4 }), 7);
+    expect(parts.map((part) => part.length)).toEqual([7, 5]);
   });
 
   test("cuts a month larger than a part where the part is full", () => {
@@ -47,16 +57,11 @@ describe("splitIntoParts", () => {
     expect(parts.map((part) => part.length)).toEqual([3, 3, 1]);
   });
 
-  test("puts a new month's articles in the last part, leaving the others as they were", () => {
+  test("puts new articles in the last part, leaving the others as they were", () => {
     const before = splitIntoParts(archive({ "2014-01": 4, "2014-02": 3 }), 6);
     const after = splitIntoParts(archive({ "2014-01": 4, "2014-02": 3, "2014-03": 1 }), 6);
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
-    expect(after.at(-1)!.map(({ month }) => month)).toEqual([
-      "2014-02",
-      "2014-02",
-      "2014-02",
-      "2014-03",
-    ]);
+    expect(after.at(-1)!.map(({ month }) => month)).toEqual(["2014-02", "2014-03"]);
   });
 
   test("makes no part of no files, and refuses a part of no size", () => {
