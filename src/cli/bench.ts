@@ -14,9 +14,10 @@
  * runs. Removes everything it wrote.
  *
  * Each run also builds the same articles with a bare Astro 7 site
- * (src/cli/bare-astro-site.ts) and prints our cost per article over its:
- * the two are measured in one run, side by side, because wall times on a
- * shared machine swing by a third from one run to the next.
+ * (src/cli/bare-astro-site.ts) and prints our cost per article over its,
+ * and per page (ours makes listing pages too; the bare site one page an
+ * article): the two are measured in one run, side by side, because wall
+ * times on a shared machine swing by a third from one run to the next.
  *
  * `--search-only` skips all of that but one first build of the N articles
  * (its wall seconds and peak memory are printed), for the search figures
@@ -120,6 +121,16 @@ async function benchAll(): Promise<void> {
   console.log(`\nBroadsheet build benchmark: ${articles} articles, median of ${runs} run(s)\n`);
   const overBare = (kind: keyof ArchiveFigures) =>
     `${(Number(margin(kind)) / Number(margin("bare"))).toFixed(2)}×`;
+  // Per page as well: ours makes listing pages (days, months, topics and
+  // people by year) besides each article's, the bare site one page an
+  // article, so this says how much of the difference is the number of pages.
+  const marginPerPage = (kind: keyof ArchiveFigures) =>
+    ((full[kind].wallSeconds - baseline[kind].wallSeconds) * 1000) /
+    (full[kind].pages - baseline[kind].pages);
+  const perPage = (kind: keyof ArchiveFigures) => ({
+    "ms/page (margin)": marginPerPage(kind).toFixed(2),
+    "over bare, per page": `${(marginPerPage(kind) / marginPerPage("bare")).toFixed(2)}×`,
+  });
   console.table({
     "1 article, first build": row(baseline.first),
     "1 article, rebuild": row(baseline.rebuild),
@@ -129,20 +140,24 @@ async function benchAll(): Promise<void> {
       ...row(full.first),
       "ms/article (margin)": margin("first"),
       "over bare": overBare("first"),
+      ...perPage("first"),
     },
     [`${articles} articles, rebuild`]: {
       ...row(full.rebuild),
       "ms/article (margin)": margin("rebuild"),
       "over bare": overBare("rebuild"),
+      ...perPage("rebuild"),
     },
     [`${articles} articles, warm build`]: {
       ...row(full.warm),
       "ms/article (margin)": margin("warm"),
       "over bare": overBare("warm"),
+      ...perPage("warm"),
     },
     [`${articles} articles, bare Astro 7`]: {
       ...row(full.bare),
       "ms/article (margin)": margin("bare"),
+      "ms/page (margin)": marginPerPage("bare").toFixed(2),
     },
   });
   const publishRatio = full.publish.wallSeconds / baseline.warm.wallSeconds;
