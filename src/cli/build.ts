@@ -157,8 +157,11 @@ function summary(report: BuildReport, seconds: number): string {
   );
   if (report.siteFiles) {
     const files = report.siteFiles;
+    const years = Object.values(files.searchYears);
+    const cached = years.filter((year) => year.cached).length;
+    const fromCache = cached > 0 ? ` (${cached} of ${years.length} years from the cache)` : "";
     lines.push(
-      `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s; ` +
+      `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s${fromCache}; ` +
         `sitemap: ${files.sitemapPages} pages; _headers: ${files.policies} page policies`,
     );
   }

@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
@@ -8,6 +9,7 @@ import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
 import { withoutParagraphIds } from "../lib/search-document.ts";
 import { htmlFiles } from "./html-files.ts";
+import { linkTree } from "./output-tree.ts";
 import { swapIn } from "./swap-in.ts";
 
 /**
@@ -70,6 +72,8 @@ export interface SearchYearResult {
   pages: number;
   /** Wall-clock seconds the year's indexing took, writing its bundle included. */
   seconds: number;
+  /** Whether the bundle came from the cache rather than made. */
+  cached: boolean;
 }
 
 /** What indexing a build did. */
@@ -91,6 +95,22 @@ export interface IndexSiteOptions {
    * the other years' bundles are left as they are. Absent: every year.
    */
   years?: ReadonlySet<string>;
+  /** Where year bundles are kept from one build to the next; none: every year is indexed. */
+  cache?: SearchBundleCache;
+}
+
+/**
+ * Year bundles kept between builds. A year's bundle is decided by its pages'
+ * paths and bytes, and by everything else that goes into a build (the code,
+ * the packages, Pagefind's settings), which `recipe` stands for: `npm run
+ * build` gives the digests of its inputs. A year whose pages and recipe are
+ * those of the bundle kept for it is linked, not indexed again: Pagefind
+ * makes the same bytes from the same pages in the same order. The cache
+ * keeps the last bundle made for each year.
+ */
+export interface SearchBundleCache {
+  dir: string;
+  recipe: string;
 }
 
 /**
@@ -108,7 +128,7 @@ export interface IndexSiteOptions {
  */
 export async function indexSite(
   outDir: string,
-  { years }: IndexSiteOptions = {},
+  { years, cache }: IndexSiteOptions = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
   const root = join(outDir, SEARCH_BUNDLE_DIR);
@@ -129,7 +149,7 @@ export async function indexSite(
     // while this process reads one year's pages the service parses another's.
     await withPagefind(async () => {
       const results = await mapLimited(toIndex, availableParallelism(), (year) =>
-        indexYear(outDir, root, year, pagesByYear.get(year)!),
+        indexYear(outDir, root, year, pagesByYear.get(year)!, cache),
       );
       for (const [position, year] of toIndex.entries()) {
         const result = results[position]!;
@@ -285,27 +305,99 @@ async function writeBundle(
 }
 
 /**
- * Indexes one year's article pages into a fresh folder beside its bundle,
- * then swaps it in: `root/<year>/` is either the old bundle or the new one,
- * never half of one.
+ * Indexes one year's article pages into a fresh folder beside its bundle
+ * (or links the bundle kept in `cache` for the same pages), then swaps it
+ * in: `root/<year>/` is either the old bundle or the new one, never half of
+ * one.
  */
 async function indexYear(
   outDir: string,
   root: string,
   year: string,
   files: readonly string[],
+  cache?: SearchBundleCache,
 ): Promise<SearchYearResult> {
   const started = performance.now();
   const fresh = join(root, `.${year}.new`);
+  const result = (pages: number, cached: boolean): SearchYearResult => ({
+    pages,
+    seconds: (performance.now() - started) / 1000,
+    cached,
+  });
   try {
     await rm(fresh, { recursive: true, force: true });
-    const pages = await writeBundle(outDir, files, fresh);
-    if (pages === 0) return { pages, seconds: (performance.now() - started) / 1000 };
+    const kept = cache && (await keptBundle(cache, outDir, year, files));
+    let cached = false;
+    let pages: number;
+    if (kept && (await isFolder(kept.folder))) {
+      await mkdir(fresh);
+      await linkTree(kept.folder, fresh);
+      [pages, cached] = [kept.pages, true];
+    } else {
+      pages = await writeBundle(outDir, files, fresh);
+      if (kept && pages > 0) await keepBundle(kept.folder, fresh);
+    }
+    if (pages === 0) return result(pages, cached);
     await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
-    return { pages, seconds: (performance.now() - started) / 1000 };
+    return result(pages, cached);
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where the cache keeps (or would keep) the bundle of a year's pages, and
+ * how many of them the index takes: the folder is named by the year and a
+ * digest of the recipe and of each page's path and bytes, in the order they
+ * are indexed.
+ */
+async function keptBundle(
+  cache: SearchBundleCache,
+  outDir: string,
+  year: string,
+  files: readonly string[],
+): Promise<{ folder: string; pages: number }> {
+  const hash = createHash("sha256").update(`${cache.recipe}\0`);
+  const read = await mapLimited(files, 16, async (file) => {
+    const bytes = await readFile(file);
+    return {
+      digest: createHash("sha256").update(bytes).digest("hex"),
+      indexed: bytes.includes("data-pagefind-body"),
+    };
+  });
+  read.forEach(({ digest }, position) => {
+    hash.update(`${relative(outDir, files[position]!).split(sep).join("/")}\0${digest}\0`);
+  });
+  const pages = read.filter(({ indexed }) => indexed).length;
+  return { folder: join(cache.dir, `${year}-${hash.digest("hex").slice(0, 32)}`), pages };
+}
+
+/**
+ * Keeps a new bundle in the cache, in place of the one kept for its year
+ * before. Its files are hard links, as the site's are from one build to the
+ * next: no build writes a file in place (see output-tree.ts).
+ */
+async function keepBundle(folder: string, bundle: string): Promise<void> {
+  const parent = dirname(folder);
+  const year = basename(folder).slice(0, 4);
+  await mkdir(parent, { recursive: true });
+  const partial = `${folder}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial);
+  await linkTree(bundle, partial);
+  for (const name of await readdir(parent)) {
+    if (name.startsWith(`${year}-`) && join(parent, name) !== partial) {
+      await rm(join(parent, name), { recursive: true, force: true });
+    }
+  }
+  await rename(partial, folder);
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
 }
 
 /**

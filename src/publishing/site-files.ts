@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { htmlFiles, readPageHeads } from "./html-files.ts";
-import { indexSite, type SearchYearResult } from "./search-index.ts";
+import { indexSite, type SearchBundleCache, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
 import { writeSitemap } from "./sitemap.ts";
 
@@ -10,6 +10,14 @@ export interface SiteLocation {
   site: string;
   base: string;
   assetsDir: string;
+}
+
+/** What `writeSiteFiles` may leave as it was, or take from a cache. */
+export interface SiteFilesOptions {
+  /** Only these years of the search index are made again (see `indexSite`); absent, every year. */
+  searchYears?: ReadonlySet<string>;
+  /** Year bundles kept from earlier builds (see `SearchBundleCache`). */
+  searchCache?: SearchBundleCache;
 }
 
 /** What the site-wide files took. */
@@ -28,21 +36,22 @@ export interface SiteFilesReport {
  * Makes the files that follow every page of a built site: the search index,
  * the sitemap, and `_headers` (last, since it covers the search index's
  * files too). A build of the whole site makes them at its end; `npm run
- * build`, which builds in parts, once the parts are joined. `searchYears`
- * limits the search index to the years whose articles changed (see
- * `indexSite`): absent, every year is indexed.
+ * build`, which builds in parts, once the parts are joined.
  */
 export async function writeSiteFiles(
   outDir: string,
   { site, base, assetsDir }: SiteLocation,
-  searchYears?: ReadonlySet<string>,
+  { searchYears, searchCache }: SiteFilesOptions = {},
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
   // its own) indexes.
   const pages = await htmlFiles(outDir);
   const [search, heads] = await Promise.all([
-    indexSite(outDir, searchYears && { years: searchYears }),
+    indexSite(outDir, {
+      ...(searchYears && { years: searchYears }),
+      ...(searchCache && { cache: searchCache }),
+    }),
     readPageHeads(outDir, pages),
   ]);
   const sitemapPages = await writeSitemap(outDir, { site, base }, heads);

@@ -10,6 +10,7 @@ import {
 import type { BuildScope } from "../../lib/build-scope.ts";
 import { pageKey, SITE_KEY } from "../../lib/page-keys.ts";
 import { resolveDeployment } from "../../publishing/deployment.ts";
+import type { SearchBundleCache } from "../../publishing/search-index.ts";
 import { writeSiteFiles, type SiteFilesReport } from "../../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
 import { ASSETS_DIR, articleId, joinOutputs, linkShard, readArticleKeys } from "./join.ts";
@@ -19,7 +20,7 @@ import {
   stageManifest,
   type BuildManifest,
 } from "./manifest.ts";
-import { linkTree, removeFiles } from "./output-tree.ts";
+import { linkTree, removeFiles } from "../../publishing/output-tree.ts";
 import { swapIn } from "../../publishing/swap-in.ts";
 import { makeNextDir } from "./swap.ts";
 
@@ -85,7 +86,9 @@ export async function fullBuild(
       site: jobs[0]!.outDir,
       articles: jobs.slice(1).map((job) => job.outDir),
     });
-    const siteFiles = await writeSiteFiles(next, siteLocation());
+    const siteFiles = await writeSiteFiles(next, siteLocation(), {
+      searchCache: searchCache(place, inputs),
+    });
     await stage(place, next, files, inputs, await readArticleKeys(keysFile));
     return { kind: "full", reason, jobs: results, siteFiles, joinSeconds: seconds(started) };
   });
@@ -156,7 +159,10 @@ export async function incrementalBuild(
         .filter((key) => key.startsWith("search:"))
         .map((key) => key.slice("search:".length)),
     );
-    const siteFiles = await writeSiteFiles(next, siteLocation(), years);
+    const siteFiles = await writeSiteFiles(next, siteLocation(), {
+      searchYears: years,
+      searchCache: searchCache(place, inputs),
+    });
     await stage(place, next, files, inputs, keys);
     return { kind: "incremental", reason, jobs: results, siteFiles, joinSeconds: seconds(started) };
   });
@@ -253,7 +259,9 @@ export async function mergeBuild(
     const started = performance.now();
     await joinOutputs(next, { site: jobs[0]!.outDir, articles: [] });
     for (const dir of shardDirs) await linkShard(dir, next);
-    const siteFiles = await writeSiteFiles(next, siteLocation());
+    const siteFiles = await writeSiteFiles(next, siteLocation(), {
+      searchCache: searchCache(place, inputs),
+    });
     await stage(place, next, files, inputs, await readArticleKeys(keysFile));
     return {
       kind: "merge",
@@ -337,6 +345,18 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
   const failed = results.find(({ code }) => code !== 0);
   if (failed) throw new BuildFailure(`${failed.name} failed`);
   return results;
+}
+
+/**
+ * The search index's years kept from earlier builds: a year whose pages are
+ * byte for byte the same, under the same inputs (code, packages, settings),
+ * is copied rather than indexed again.
+ */
+function searchCache(place: BuildPlace, inputs: Record<string, string>): SearchBundleCache {
+  return {
+    dir: join(place.cacheRoot, "search"),
+    recipe: JSON.stringify(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
 }
 
 /** Where the site is served, as astro.config.mjs reads it. */

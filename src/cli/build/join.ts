@@ -1,7 +1,7 @@
 import { copyFile, link, mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pageKey } from "../../lib/page-keys.ts";
-import { listFiles, moveFiles, moveTree } from "./output-tree.ts";
+import { listFiles, moveFiles, moveTree } from "../../publishing/output-tree.ts";
 
 /** Astro's folder of bundled assets in the output (its `build.assets`, not set in astro.config.mjs). */
 export const ASSETS_DIR = "_astro";
