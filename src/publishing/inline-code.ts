@@ -43,3 +43,57 @@ export function inlineCodeOf(html: string): InlineCode {
   parser.end(html);
   return code;
 }
+
+/** A `<script` or `<style` start tag: its name, and what it holds up to the first `>`. */
+const startTag = /<(script|style)(?=[\s/>])([^>]*)>/gi;
+
+/** The ends of the two elements' raw text. */
+const endTags = { script: /<\/script[\s/>]/gi, style: /<\/style[\s/>]/gi };
+
+/** One attribute: a name, and a quoted or unquoted value without entities. */
+const attributePattern = String.raw`[^\s"'>/=&]+(?:\s*=\s*(?:"[^"&]*"|'[^'&]*'|[^\s"'=<>\x60&/]+))?`;
+const attributeList = new RegExp(String.raw`^(?:[\s/]+${attributePattern})*[\s/]*$`);
+const attribute = new RegExp(
+  String.raw`([^\s"'>/=&]+)(?:\s*=\s*(?:"([^"&]*)"|'([^'&]*)'|([^\s"'=<>\x60&/]+)))?`,
+  "g",
+);
+
+/**
+ * `inlineCodeOf` for pages as Astro writes them, without an HTML parser:
+ * each `<script` or `<style` start tag is found with a pattern, and its text
+ * runs to its end tag. Undefined when the page holds anything that such a
+ * reading could get wrong (a comment, an attribute with an entity or an odd
+ * quote, a script that opens a comment, an element that does not end): then
+ * only the parser can say. A tag-like text outside a tag (in an attribute
+ * value) is read as an element, so this finds what the parser finds and
+ * perhaps more, never less; `narrowPagePolicy` asks the parser whenever it
+ * finds code the policy does not allow.
+ */
+export function quickInlineCodeOf(html: string): InlineCode | undefined {
+  if (html.includes("<!--")) return undefined;
+  const code: InlineCode = { scripts: [], styles: [] };
+  startTag.lastIndex = 0;
+  for (let tag = startTag.exec(html); tag !== null; tag = startTag.exec(html)) {
+    const name = tag[1]!.toLowerCase() as "script" | "style";
+    const attributes = tag[2]!;
+    if (!attributeList.test(attributes)) return undefined;
+    const values = new Map<string, string>();
+    for (const [, key, double, single, bare] of attributes.matchAll(attribute)) {
+      const lower = key!.toLowerCase();
+      // As in HTML, the first of two same-named attributes counts.
+      if (!values.has(lower)) values.set(lower, double ?? single ?? bare ?? "");
+    }
+    const end = endTags[name];
+    end.lastIndex = startTag.lastIndex;
+    const closing = end.exec(html);
+    if (closing === null) return undefined;
+    const text = html.slice(startTag.lastIndex, closing.index);
+    if (name === "script" && text.includes("<!--")) return undefined;
+    startTag.lastIndex = closing.index;
+    if (name === "style") code.styles.push(text);
+    else if (!values.has("src") && scriptTypes.has((values.get("type") ?? "").toLowerCase())) {
+      code.scripts.push(text);
+    }
+  }
+  return code;
+}

@@ -8,7 +8,7 @@ import {
   parseCsp,
   serializeCsp,
 } from "../../src/publishing/csp";
-import { inlineCodeOf } from "../../src/publishing/inline-code";
+import { inlineCodeOf, quickInlineCodeOf } from "../../src/publishing/inline-code";
 
 describe("cspHashSource", () => {
   test("hashes code as CSP Level 3 does (the values openssl gives)", () => {
@@ -69,6 +69,42 @@ describe("inlineCodeOf", () => {
     expect(inlineCodeOf('<style>a::after{content:"&amp;"}\n</style>').styles).toEqual([
       'a::after{content:"&amp;"}\n',
     ]);
+  });
+});
+
+describe("quickInlineCodeOf", () => {
+  test("reads what the parser reads on a page as Astro writes it", () => {
+    const html = `<!doctype html><html><head>
+      <style>body{margin:0}</style>
+      <SCRIPT>run()</SCRIPT >
+      <script type="MODULE" data-src="x">mod(); document.write("<style>no</style>")</script>
+      <script src="/x.js"></script>
+      <script defer src=y.js></script>
+      <script type="application/ld+json">{"a":"</p>"}</script>
+      </head><body><p style="color:red">x</p><style media='print'>p{}</style></body></html>`;
+    expect(quickInlineCodeOf(html)).toEqual(inlineCodeOf(html));
+    expect(quickInlineCodeOf(html)).toEqual({
+      scripts: ["run()", 'mod(); document.write("<style>no</style>")'],
+      styles: ["body{margin:0}", "p{}"],
+    });
+  });
+
+  test.each([
+    ["a comment", "<!-- <script>x()</script> --><style>p{}</style>"],
+    ["an entity in an attribute", '<script type="text&#47;plain">x()</script>'],
+    ["a quoted >", '<script data-x="a>b" src="y.js">x()</script>'],
+    ["a script that opens a comment", "<script><!--<script>x()</script>--></script>"],
+    ["an element that does not end", "<style>p{}"],
+    ["attributes run together", '<script type="module"src="y.js">x()</script>'],
+    ["an unquoted value with a slash", "<script src=/y.js>x()</script>"],
+  ])("leaves a page with %s to the parser", (_, html) => {
+    expect(quickInlineCodeOf(html)).toBeUndefined();
+  });
+
+  test("reads tag-like text in an attribute as an element: more than the parser, never less", () => {
+    const html = '<a title="<style>q{}</style>">a</a><style>p{}</style>';
+    expect(inlineCodeOf(html).styles).toEqual(["p{}"]);
+    expect(quickInlineCodeOf(html)!.styles).toEqual(["q{}", "p{}"]);
   });
 });
 

@@ -32,6 +32,20 @@ describe("narrowPagePolicy", () => {
     ).toThrow(/^\/a\/ has inline code that Astro's CSP does not allow \('sha256-/);
   });
 
+  test("asks the parser when the quick reading finds code the policy does not allow", () => {
+    // Tag-like text in an attribute: not code, as the parser knows.
+    const body = '<a title="<script>alert(1)</script>">a</a>';
+    expect(narrowPagePolicy(page(meta(astroPolicy), body), "/a/")).toBe(
+      page(
+        meta(
+          `default-src 'none'; script-src 'self' ${cspHashSource(script)}; ` +
+            `style-src 'self' ${cspHashSource(style)}`,
+        ),
+        body,
+      ),
+    );
+  });
+
   test("stops at a page without exactly one CSP <meta>", () => {
     expect(() => narrowPagePolicy(page(""), "/a/")).toThrow("/a/ has 0 CSP <meta> tags, not 1.");
     expect(() => narrowPagePolicy(page(meta(astroPolicy) + meta(astroPolicy)), "/b/")).toThrow(
