@@ -260,7 +260,9 @@ async function benchPublishOnly(): Promise<void> {
     ["publish", publishReport],
   ] as const) {
     console.log(
-      `\n${name}: ${report.kind} (${report.reason}); joining and the site's files ${report.joinSeconds.toFixed(1)} s`,
+      `\n${name}: ${report.kind} (${report.reason}); joining and the site's files ` +
+        `${report.joinSeconds.toFixed(1)} s, npm run build's own process peaking at ` +
+        `${((report.ownMaxRssBytes ?? 0) / 2 ** 20).toFixed(0)} MiB`,
     );
     console.table(
       Object.fromEntries(
@@ -397,9 +399,14 @@ async function build(
   );
   const wallSeconds = (performance.now() - started) / 1000;
   const maxRssBytes = ours
-    ? Math.max(...(await lastBuild(cacheDir)).jobs.map((job) => job.maxRssBytes), 0)
+    ? largestProcess(await lastBuild(cacheDir))
     : (JSON.parse(stdout.trim().split("\n").at(-1)!) as { maxRssBytes: number }).maxRssBytes;
   return { wallSeconds, maxRssBytes, ...(await folderFigures(outDir)) };
+}
+
+/** The peak memory of the largest of a build's processes, `npm run build`'s own included. */
+function largestProcess(report: BuildReport): number {
+  return Math.max(...report.jobs.map((job) => job.maxRssBytes), report.ownMaxRssBytes ?? 0);
 }
 
 /** What `npm run build` said of its last build (src/cli/build.ts). */

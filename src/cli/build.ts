@@ -107,6 +107,8 @@ const started = performance.now();
 try {
   const files = await scanArchive(place.contentDir);
   const report = await build(files);
+  // resourceUsage() reports kibibytes.
+  report.ownMaxRssBytes = process.resourceUsage().maxRSS * 1024;
   await writeFile(join(cacheRoot, "last-build.json"), JSON.stringify(report));
   console.log(`\n${summary(report, (performance.now() - started) / 1000)}`);
 } catch (error) {
@@ -165,7 +167,10 @@ function summary(report: BuildReport, seconds: number): string {
         `sitemap: ${files.sitemapPages} pages; _headers: ${files.policies} page policies`,
     );
   }
-  lines.push(`  joining and the site's files: ${report.joinSeconds.toFixed(1)} s`);
+  lines.push(
+    `  joining and the site's files: ${report.joinSeconds.toFixed(1)} s, ` +
+      `this process's peak ${mib(report.ownMaxRssBytes ?? 0)}`,
+  );
   const made = report.kind === "shard" ? "shard" : "site";
   return `${lines.join("\n")}\n\nBuilt in ${seconds.toFixed(1)} s. The new ${made} is in ${outDir}/.`;
 }

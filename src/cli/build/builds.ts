@@ -48,6 +48,8 @@ export interface BuildReport {
   siteFiles?: SiteFilesReport;
   /** Seconds spent joining the jobs' output and writing the site's files. */
   joinSeconds: number;
+  /** Peak resident memory of `npm run build`'s own process, which joins the jobs' output and writes the site's files. */
+  ownMaxRssBytes?: number;
 }
 
 /** A build that stopped: its message is for the log, the jobs have printed the rest. */
