@@ -319,30 +319,37 @@ async function indexYear(
 ): Promise<SearchYearResult> {
   const started = performance.now();
   const fresh = join(root, `.${year}.new`);
-  const result = (pages: number, cached: boolean): SearchYearResult => ({
-    pages,
-    seconds: (performance.now() - started) / 1000,
-    cached,
-  });
   try {
     await rm(fresh, { recursive: true, force: true });
-    const kept = cache && (await keptBundle(cache, outDir, year, files));
-    let cached = false;
-    let pages: number;
-    if (kept && (await isFolder(kept.folder))) {
-      await mkdir(fresh);
-      await linkTree(kept.folder, fresh);
-      [pages, cached] = [kept.pages, true];
-    } else {
-      pages = await writeBundle(outDir, files, fresh);
-      if (kept && pages > 0) await keepBundle(kept.folder, fresh);
-    }
-    if (pages === 0) return result(pages, cached);
-    await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
-    return result(pages, cached);
+    const { pages, cached } = await makeBundle(outDir, year, files, fresh, cache);
+    if (pages > 0) await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
+    return { pages, seconds: (performance.now() - started) / 1000, cached };
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
+}
+
+/**
+ * Makes the bundle of a year's pages at `outputPath`: links the one `cache`
+ * keeps for the same pages, or indexes them and keeps the new bundle there.
+ * Returns the pages indexed, and whether the bundle came from the cache.
+ */
+async function makeBundle(
+  outDir: string,
+  year: string,
+  files: readonly string[],
+  outputPath: string,
+  cache?: SearchBundleCache,
+): Promise<{ pages: number; cached: boolean }> {
+  const kept = cache && (await keptBundle(cache, outDir, year, files));
+  if (kept && (await isFolder(kept.folder))) {
+    await mkdir(outputPath);
+    await linkTree(kept.folder, outputPath);
+    return { pages: kept.pages, cached: true };
+  }
+  const pages = await writeBundle(outDir, files, outputPath);
+  if (kept && pages > 0) await keepBundle(kept.folder, outputPath);
+  return { pages, cached: false };
 }
 
 /**
