@@ -132,6 +132,10 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     } catch (error) {
       context.logger.error(`Error rendering ${file.filePath}: ${(error as Error).message}`);
     }
+    // The store keeps an entry whose digest it already has as it is: one
+    // kept unrendered (a listings build renders only the feeds' articles)
+    // would stay so when a deletion brings it into a feed.
+    if (fresh) context.store.delete(file.id);
     context.store.set({ ...entry, ...(html && { rendered: html }) });
   });
 
