@@ -6,6 +6,7 @@ import { markdownPipeline } from "./src/markdown/pipeline.ts";
 import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
 import { resolveDeployment } from "./src/publishing/deployment.ts";
 import { deploymentNotice } from "./src/publishing/deployment-notice.ts";
+import { incrementalPages } from "./src/publishing/incremental-pages.ts";
 import { pagePolicies } from "./src/publishing/security-headers.ts";
 import { siteFiles } from "./src/publishing/site-files.ts";
 import { BUILD_SCOPE_VARIABLE } from "./src/lib/build-scope.ts";
@@ -39,6 +40,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? true : undefined) } },
   integrations: [
     dataStoreFromFile(),
+    incrementalPages(),
     cardWorkerUrl(),
     deploymentNotice(deployment),
     // Each page's CSP is narrowed as the page is made (a middleware), so

@@ -122,7 +122,7 @@ try {
 
 async function build(files: Awaited<ReturnType<typeof scanArchive>>): Promise<BuildReport> {
   const inputs = await buildInputs(projectRoot, process.env);
-  if (shard) return shardBuild(place, files, +shard[1]!, +shard[2]!);
+  if (shard) return shardBuild(place, files, inputs, +shard[1]!, +shard[2]!);
   if (values.merge) {
     const dirs = positionals.map((dir) => resolve(projectRoot, dir));
     console.log(`Merging ${dirs.length} shard(s) into ${outDir}/.`);

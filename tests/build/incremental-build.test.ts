@@ -104,6 +104,7 @@ describe("npm run build after a change to the archive", () => {
     expect(again.output).toContain("is up to date: no article changed since the last build");
   }, 300_000);
 
+  let step = 0;
   test.each(steps)(
     "makes what a full build makes, after %s",
     async (_, change, says) => {
@@ -112,16 +113,25 @@ describe("npm run build after a change to the archive", () => {
       const result = await runBuildCommand(outDir, env(), { cacheDir });
       expect(result.exitCode, result.output).toBe(0);
       expect(result.output).toMatch(/An incremental build: \d+ new, \d+ edited and \d+ deleted/);
+      // The content store the full build left is read, not thrown away.
+      expect(result.output).not.toContain("Clearing content store");
       if (says) expect(result.output).toContain(says);
 
       const fullDir = join(work, "full");
-      // Its caches kept too: a full build renders every page whatever it finds there.
+      // Its caches kept too: the full build copies from Astro's cache each
+      // page whose key (src/lib/page-cache.ts) is the one it had after the
+      // last step, and renders the rest, while the incremental build renders
+      // only what changed. The two must agree.
       const full = await runBuildCommand(fullDir, env(), {
         args: ["--full"],
         cacheDir: join(work, "full-cache"),
       });
       expect(full.exitCode, full.output).toBe(0);
       expect(full.output).toContain("A full build: asked for with --full.");
+      if (step > 0) {
+        expect(full.output).toMatch(/\d+ routes generated \(\d+ copied from Astro's cache\)/);
+      }
+      step++;
 
       const [made, expected] = await Promise.all([treeDigest(outDir), treeDigest(fullDir)]);
       expect(treeDifferences(made, expected)).toEqual([]);
@@ -129,6 +139,53 @@ describe("npm run build after a change to the archive", () => {
     },
     300_000,
   );
+});
+
+describe("a full build after incremental ones", () => {
+  test("copies from Astro's cache the pages no change touched, and makes what they made", async () => {
+    const { outDir, cacheDir } = incremental();
+    const before = await treeDigest(outDir);
+    const full = await runBuildCommand(outDir, env(), { args: ["--full"], cacheDir });
+    expect(full.exitCode, full.output).toBe(0);
+    // The incremental builds left Astro's cache of the first build as it
+    // was, pages they did not make included: the pages no step touched
+    // come from it.
+    const [, routes, copied] = /(\d+) routes generated \((\d+) copied from Astro's cache\)/.exec(
+      full.output,
+    )!;
+    expect(Number(copied)).toBeGreaterThan(Number(routes) / 2);
+    expect(treeDifferences(await treeDigest(outDir), before)).toEqual([]);
+  }, 300_000);
+});
+
+describe("an archive built in parts", () => {
+  test("publishes a deletion that brings an article into the feeds", async () => {
+    const dir = await makeWorkDir();
+    const folder = join(dir, "content");
+    await writePublishingFixture(folder);
+    await writeFile(join(folder, "vienna.md"), newArticle);
+    // Parts of 20: the listings' own process renders only the articles the
+    // feeds carry, and keeps the others unrendered in its content store.
+    const settings = { CONTENT_DIR: folder, BROADSHEET_PART_SIZE: "20" };
+    const outDir = join(dir, "dist");
+    const cacheDir = join(dir, "cache");
+    const first = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    expect(first.output).toMatch(/part 1 of \d+/);
+
+    // The newest goes: older articles, kept unrendered, move into the feeds.
+    await rm(join(folder, "vienna.md"));
+    const next = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(next.exitCode, next.output).toBe(0);
+    expect(next.output).toContain("An incremental build: 0 new, 0 edited and 1 deleted");
+    expect(next.output).not.toContain("Clearing content store");
+    const full = await runBuildCommand(join(dir, "full"), settings, { args: ["--full"] });
+    expect(full.exitCode, full.output).toBe(0);
+    expect(treeDifferences(await treeDigest(outDir), await treeDigest(join(dir, "full")))).toEqual(
+      [],
+    );
+    await rm(dir, { recursive: true, force: true });
+  }, 600_000);
 });
 
 describe("an incremental build killed halfway", () => {

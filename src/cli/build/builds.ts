@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -8,6 +9,7 @@ import {
   type ArchiveFile,
 } from "../../lib/build-plan.ts";
 import type { BuildScope } from "../../lib/build-scope.ts";
+import { PAGE_RECIPE_VARIABLE } from "../../lib/page-cache.ts";
 import { pageKey, SITE_KEY } from "../../lib/page-keys.ts";
 import { resolveDeployment } from "../../publishing/deployment.ts";
 import type { SearchBundleCache } from "../../publishing/search-index.ts";
@@ -77,10 +79,10 @@ export async function fullBuild(
     const parts = splitIntoParts(files, place.partSize);
     const jobs =
       parts.length <= 1
-        ? [siteJob(place, work, { pages: "all", keysFile })]
+        ? [siteJob(place, work, { pages: "all", keysFile }, pageRecipe(inputs))]
         : [
-            siteJob(place, work, { pages: "site", keysFile }),
-            ...articleJobs(place, work, parts, "part"),
+            siteJob(place, work, { pages: "site", keysFile }, pageRecipe(inputs)),
+            ...articleJobs(place, work, parts, "part", pageRecipe(inputs)),
           ];
     const results = await runJobs(jobs, place.signal);
     const started = performance.now();
@@ -128,12 +130,25 @@ export async function incrementalBuild(
     );
     const keysFile = join(work, "keys.json");
     const jobs = [
-      siteJob(place, work, {
-        pages: "site",
-        changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
-        keysFile,
-      }),
-      ...articleJobs(place, work, splitIntoParts(changed, place.partSize), "changes"),
+      // No recipe: these jobs make a few pages, and Astro would drop from its
+      // cache every page a job does not make.
+      siteJob(
+        place,
+        work,
+        {
+          pages: "site",
+          changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
+          keysFile,
+        },
+        NO_PAGE_RECIPE,
+      ),
+      ...articleJobs(
+        place,
+        work,
+        splitIntoParts(changed, place.partSize),
+        "changes",
+        NO_PAGE_RECIPE,
+      ),
     ];
     const [results] = await Promise.all([
       runJobs(jobs, place.signal),
@@ -213,6 +228,7 @@ const SHARD_RECORD = ".broadsheet-shard.json";
 export async function shardBuild(
   place: BuildPlace,
   all: readonly ArchiveFile[],
+  inputs: Record<string, string>,
   index: number,
   count: number,
 ): Promise<BuildReport> {
@@ -220,7 +236,13 @@ export async function shardBuild(
   const reason = `shard ${index} of ${count}: ${files.length} of ${all.length} article files`;
   console.log(`A shard: ${reason}.`);
   return inNextDir(place, async (next, work) => {
-    const jobs = articleJobs(place, work, splitIntoParts(files, place.partSize), "part");
+    const jobs = articleJobs(
+      place,
+      work,
+      splitIntoParts(files, place.partSize),
+      "part",
+      pageRecipe(inputs),
+    );
     const results = await runJobs(jobs, place.signal);
     const started = performance.now();
     await joinOutputs(next, { articles: jobs.map((job) => job.outDir) });
@@ -256,7 +278,7 @@ export async function mergeBuild(
   checkShards(records, shardDirs, files);
   return inNextDir(place, async (next, work) => {
     const keysFile = join(work, "keys.json");
-    const jobs = [siteJob(place, work, { pages: "site", keysFile })];
+    const jobs = [siteJob(place, work, { pages: "site", keysFile }, pageRecipe(inputs))];
     const results = await runJobs(jobs, place.signal);
     const started = performance.now();
     await joinOutputs(next, { site: jobs[0]!.outDir, articles: [] });
@@ -310,13 +332,13 @@ function checkShards(
 }
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */
-function siteJob(place: BuildPlace, work: string, scope: BuildScope): AstroJob {
+function siteJob(place: BuildPlace, work: string, scope: BuildScope, recipe: string): AstroJob {
   return {
     name: "site",
     scope,
     outDir: join(work, "site"),
     cacheDir: join(place.cacheRoot, "site"),
-    env: cardCache(place),
+    env: jobEnv(place, recipe),
   };
 }
 
@@ -326,19 +348,40 @@ function articleJobs(
   work: string,
   parts: readonly (readonly ArchiveFile[])[],
   kind: string,
+  recipe: string,
 ): AstroJob[] {
   return parts.map((part, index) => ({
     name: `${kind} ${index + 1} of ${parts.length}`,
     scope: { pages: "articles", files: part.map(({ path }) => path) },
     outDir: join(work, `${kind}-${index + 1}`),
     cacheDir: join(place.cacheRoot, `${kind}-${index + 1}`),
-    env: cardCache(place),
+    env: jobEnv(place, recipe),
   }));
 }
 
-/** One cache of social cards for every job, so a card drawn by one part is there for any other. */
-function cardCache(place: BuildPlace): NodeJS.ProcessEnv {
-  return { CARD_CACHE_DIR: join(place.cacheRoot, "social-cards") };
+/**
+ * A job's environment: one cache of social cards for every job, so a card
+ * drawn by one part is there for any other; and the recipe its pages are
+ * kept under in Astro's cache (src/lib/page-cache.ts), or none.
+ */
+function jobEnv(place: BuildPlace, recipe: string): NodeJS.ProcessEnv {
+  return {
+    CARD_CACHE_DIR: join(place.cacheRoot, "social-cards"),
+    [PAGE_RECIPE_VARIABLE]: recipe,
+  };
+}
+
+/** Set in a job's environment, it overrides any recipe this process was given. */
+const NO_PAGE_RECIPE = "";
+
+/** The recipe of a full build's pages: a digest of its inputs. */
+function pageRecipe(inputs: Record<string, string>): string {
+  return createHash("sha256").update(inputsRecipe(inputs)).digest("hex");
+}
+
+/** The build's inputs as one text, in the order of their names. */
+function inputsRecipe(inputs: Record<string, string>): string {
+  return JSON.stringify(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<JobResult[]> {
@@ -357,7 +400,7 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
 function searchCache(place: BuildPlace, inputs: Record<string, string>): SearchBundleCache {
   return {
     dir: join(place.cacheRoot, "search"),
-    recipe: JSON.stringify(Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1))),
+    recipe: inputsRecipe(inputs),
   };
 }
 
