@@ -4,13 +4,15 @@ import { rename, rm } from "node:fs/promises";
  * Puts the folder `next` where `target` is, keeping the old `target` (moved
  * to `previous`) until the new one is in place, so that `target` is always
  * the old folder or the new one, never half of one; if the last rename fails,
- * the old one is put back. Used for the whole site (`npm run build`) and for
- * each year's search bundle.
+ * the old one is put back. Then removes `previous`, unless told to keep it
+ * for the caller to remove. Used for the whole site (`npm run build`) and
+ * for each year's search bundle.
  */
 export async function swapIn(
   next: string,
   target: string,
   previous = `${next}-previous`,
+  { keepPrevious = false }: { keepPrevious?: boolean } = {},
 ): Promise<void> {
   await rm(previous, { recursive: true, force: true });
   const hadTarget = await rename(target, previous).then(
@@ -26,5 +28,5 @@ export async function swapIn(
     if (hadTarget) await rename(previous, target);
     throw error;
   }
-  if (hadTarget) await rm(previous, { recursive: true, force: true });
+  if (hadTarget && !keepPrevious) await rm(previous, { recursive: true, force: true });
 }

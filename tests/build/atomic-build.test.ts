@@ -92,9 +92,25 @@ describe("npm run build", () => {
     expect(front).toContain('href="/reader/favicon.svg"');
     const pages = Object.keys(await snapshot(dist));
     expect(pages).toContain("/articles/2024-03-02/sections-of-every-kind/index.html");
-    // Nothing of the old site is left in it, nor any folder beside it.
+    // Nothing of the old site is left in it; the old site waits beside it,
+    // hidden, for the next build to remove.
     expect(pages.some((page) => page.includes("putin"))).toBe(false);
-    expect(await readdir(parent)).toEqual(["dist"]);
+    const beside = (await readdir(parent)).filter((name) => name !== "dist");
+    expect(beside).toEqual([expect.stringMatching(/^\.dist-retired-[0-9a-f]{12}$/)]);
+    expect(await readdir(join(parent, beside[0]!, "articles"))).toContain("2015-11-15");
+  });
+
+  test("removes the sites earlier builds swapped out, keeping only the one it swaps out", async () => {
+    const settings = { CONTENT_DIR: "tests/fixtures/articles/headings" };
+    const first = await runBuildCommand(dist, settings);
+    expect(first.exitCode, first.output).toBe(0);
+    const [kept] = (await readdir(parent)).filter((name) => name !== "dist");
+    const second = await runBuildCommand(dist, settings, { args: ["--full"] });
+    expect(second.exitCode, second.output).toBe(0);
+    const beside = (await readdir(parent)).filter((name) => name !== "dist");
+    expect(beside).toHaveLength(1);
+    expect(beside[0]).toMatch(/^\.dist-retired-/);
+    expect(beside[0]).not.toBe(kept);
   });
 
   test("builds a dist/ where there was none", async () => {

@@ -24,7 +24,7 @@ import {
 } from "./manifest.ts";
 import { linkTree, removeFiles } from "../../publishing/output-tree.ts";
 import { swapIn } from "../../publishing/swap-in.ts";
-import { makeNextDir } from "./swap.ts";
+import { makeNextDir, removeRetired, retiredDir } from "./swap.ts";
 
 /** Where a build reads and writes, and how it may divide its work. */
 export interface BuildPlace {
@@ -426,9 +426,11 @@ async function stage(
 
 /**
  * Runs `build` on a new folder beside the output and a work folder in the
- * cache, and puts the new folder in place of the output when it succeeds.
- * Whatever happens, the work folder goes, and so does the new folder unless
- * it is in place.
+ * cache, and puts the new folder in place of the output when it succeeds,
+ * keeping the old one beside it, hidden, for the next build to remove
+ * (`retiredDir`). Meanwhile the sites that earlier builds kept go. Whatever
+ * happens, the work folder goes, and so does the new folder unless it is in
+ * place.
  */
 async function inNextDir(
   place: BuildPlace,
@@ -437,16 +439,21 @@ async function inNextDir(
   const next = await makeNextDir(place.target);
   const work = resolve(place.workRoot, next.slice(next.lastIndexOf("-") + 1));
   await mkdir(work, { recursive: true });
+  // Removing files waits on the disk, making pages on the processor: side by side.
+  const sweeping = removeRetired(place.target).catch((error: unknown) => {
+    console.warn(`Could not remove an earlier build's site: ${String(error)}`);
+  });
   try {
     const report = await build(next, work);
     place.signal.throwIfAborted();
-    await swapIn(next, place.target);
+    await swapIn(next, place.target, retiredDir(place.target), { keepPrevious: true });
     if (report.kind !== "shard") await commitManifest(place.manifestPath);
     return report;
   } catch (error) {
     await dropStagedManifest(place.manifestPath);
     throw error;
   } finally {
+    await sweeping;
     await rm(next, { recursive: true, force: true });
     await rm(work, { recursive: true, force: true });
   }

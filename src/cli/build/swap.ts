@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -25,4 +25,29 @@ export async function makeNextDir(target: string, kind = "next"): Promise<string
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
+}
+
+/**
+ * Where a build puts the site it swaps out: beside `target`, hidden, on the
+ * same file system. It stays there until the next build, which removes it
+ * while its own pages are made (`removeRetired`): removing a site of 1,000
+ * articles (8,000 files and folders) took 1.4 to 1.6 s here, a build's
+ * last step, which a deploy waits for, and it grows with the archive.
+ */
+export function retiredDir(target: string): string {
+  return join(dirname(target), `${retiredPrefix(target)}${randomBytes(6).toString("hex")}`);
+}
+
+/** Removes the sites that earlier builds swapped out of `target` (`retiredDir`). */
+export async function removeRetired(target: string): Promise<void> {
+  const names = await readdir(dirname(target)).catch(() => []);
+  for (const name of names) {
+    if (name.startsWith(retiredPrefix(target))) {
+      await rm(join(dirname(target), name), { recursive: true, force: true });
+    }
+  }
+}
+
+function retiredPrefix(target: string): string {
+  return `.${basename(target)}-retired-`;
 }
