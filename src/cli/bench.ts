@@ -2,11 +2,15 @@
  * The build benchmark: `npm run bench -- --articles N [--runs R] [--search-only | --memory]`.
  *
  * Writes N synthetic articles (fixed seed) into a temporary folder and builds
- * them with the real pipeline, twice per run:
+ * them with the real pipeline, three times per run, then publishes one more:
  * - first build: nothing cached, so every social card is drawn;
  * - rebuild: the cards come from their cache; everything else (the content
  *   layer's store, every page) is made afresh, as on a CI machine that keeps
- *   only the card cache.
+ *   only the card cache;
+ * - warm build (`--full`): every cache kept, so the pages whose inputs did
+ *   not change are copied from Astro's cache (src/lib/page-cache.ts);
+ * - publishing: one new article, then `npm run build`, which builds only
+ *   what it touches.
  * It prints pages built, wall seconds, peak memory, dist bytes, and
  * milliseconds per article at the margin: the difference from a one-article
  * build of the same kind made in the same run, divided by N − 1, so start-up
