@@ -5,7 +5,16 @@ import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
 
 export default defineConfig(
-  { ignores: ["dist/", ".dist-next-*/", ".astro/", "node_modules/", "tests/output/"] },
+  {
+    ignores: [
+      "dist/",
+      ".dist-next-*/",
+      ".dist-retired-*/",
+      ".astro/",
+      "node_modules/",
+      "tests/output/",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,
