@@ -6,10 +6,9 @@ import { markdownPipeline } from "./src/markdown/pipeline.ts";
 import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
 import { resolveDeployment } from "./src/publishing/deployment.ts";
 import { deploymentNotice } from "./src/publishing/deployment-notice.ts";
-import { incrementalPages } from "./src/publishing/incremental-pages.ts";
 import { pagePolicies } from "./src/publishing/security-headers.ts";
 import { siteFiles } from "./src/publishing/site-files.ts";
-import { BUILD_SCOPE_VARIABLE } from "./src/lib/build-scope.ts";
+import { BUILD_SCOPE_VARIABLE } from "./src/lib/job-scope.ts";
 import { cardWorkerUrl } from "./src/social-cards/worker-url.ts";
 
 // SITE_URL and BASE_PATH say where the site will be served (see the README).
@@ -40,14 +39,13 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? true : undefined) } },
   integrations: [
     dataStoreFromFile(),
-    incrementalPages(),
     cardWorkerUrl(),
     deploymentNotice(deployment),
     // Each page's CSP is narrowed as the page is made (a middleware), so
     // the site's files (search index, sitemap, _headers) read finished
     // pages. A build given a scope
     // makes only part of the site, and `npm run build` makes those files
-    // once the parts are joined (src/cli/build.ts).
+    // once the parts are joined (src/publisher/).
     pagePolicies(),
     siteFiles({ wholeSite: !process.env[BUILD_SCOPE_VARIABLE] }),
   ],

@@ -41,7 +41,7 @@ import { parseArgs, promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { writeBareAstroSite } from "./bare-astro-site.ts";
-import { buildEnv } from "./build-env.ts";
+import { buildEnv } from "../publisher/build-env.ts";
 import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
 import { indexSite, SEARCH_BUNDLE_DIR, type SearchYearResult } from "../publishing/search-index.ts";
 import { serveStatic } from "../../tests/support/static-server.ts";
@@ -50,7 +50,7 @@ import {
   syntheticArticle,
   writeSyntheticArticles,
 } from "../../tests/support/synthetic-articles.ts";
-import type { BuildReport } from "./build/builds.ts";
+import type { BuildReport } from "../publisher/carry-out.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
 

@@ -3,37 +3,24 @@
  * it in place of `dist/` only when the whole build succeeded, so a static
  * host that publishes `dist/` never gets half a site, and a failed or
  * stopped build leaves the last good one, and its manifest, as they were.
- *
- * The build is incremental: when the last build's output and manifest are
- * there and nothing but articles changed since, it makes only the pages the
- * changed articles touch and carries the rest over. A large archive is built
- * in parts, each an `astro build` process of its own, so no process holds
- * the whole archive. See the README's "Building" section.
+ * What it makes and what it carries over is the publisher's to decide
+ * (src/publisher/README.md); this is its command line.
  *
  *   node src/cli/build.ts [--outDir dist] [--full]
- *   node src/cli/build.ts --shard I/K --outDir DIR   (one machine's share)
+ *   node src/cli/build.ts --shard I/K --outDir DIR [--full]   (one machine's share)
  *   node src/cli/build.ts --merge DIR… [--outDir dist]   (the shards joined)
  *
  * The environment (CONTENT_DIR, SITE_URL, BASE_PATH, ASTRO_CACHE_DIR…) passes
  * through to the builds.
  */
-import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { contentFolder } from "../lib/content-folder.ts";
-import { scanArchive } from "./build/archive.ts";
-import {
-  BuildFailure,
-  fullBuild,
-  incrementalBuild,
-  mergeBuild,
-  shardBuild,
-  type BuildPlace,
-  type BuildReport,
-} from "./build/builds.ts";
-import { buildInputs, changedInputs } from "./build/inputs.ts";
-import { readManifest } from "./build/manifest.ts";
+import { BuildFailure, type BuildReport } from "../publisher/carry-out.ts";
+import type { BuildRequest } from "../publisher/plan.ts";
+import { publish } from "../publisher/publish.ts";
+import { ShardMismatch } from "../publisher/shards.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
 
@@ -53,7 +40,7 @@ const { values, positionals } = parseArgs({
 function usage(problem: string): never {
   console.error(
     `${problem}\nUsage: npm run build -- [--full] [--outDir dist]\n` +
-      `       npm run build -- --shard I/K --outDir DIR\n` +
+      `       npm run build -- --shard I/K --outDir DIR [--full]\n` +
       `       npm run build -- --merge DIR… [--outDir dist]`,
   );
   process.exit(2);
@@ -71,10 +58,13 @@ const partSize = Number(process.env["BROADSHEET_PART_SIZE"] ?? DEFAULT_PART_SIZE
 if (!Number.isInteger(partSize) || partSize < 1)
   usage("BROADSHEET_PART_SIZE must be a whole number.");
 
+const request: BuildRequest = shard
+  ? { kind: "shard", index: +shard[1]!, count: +shard[2]!, full: values.full }
+  : values.merge
+    ? { kind: "merge", shards: positionals.map((dir) => resolve(projectRoot, dir)) }
+    : { kind: "site", full: values.full };
 const outDir = values.outDir ?? "dist";
-const target = resolve(projectRoot, outDir);
 const cacheRoot = resolve(projectRoot, process.env["ASTRO_CACHE_DIR"] ?? "node_modules/.astro");
-await mkdir(cacheRoot, { recursive: true });
 const controller = new AbortController();
 // Stopped from outside (Ctrl-C, a CI timeout): stop the parts, clean up, keep dist/.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -83,69 +73,31 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.exitCode = signal === "SIGINT" ? 130 : 143;
   });
 }
-const place: BuildPlace = {
-  target,
-  cacheRoot,
-  // The jobs' output folders. Inside the project, wherever the cache is:
-  // Astro keeps a job's server bundle beside its output only when that is
-  // below the working folder, and otherwise in the project's .astro/, where
-  // jobs side by side delete each other's.
-  workRoot: isInside(projectRoot, cacheRoot)
-    ? join(cacheRoot, "work")
-    : join(projectRoot, "node_modules/.astro/work"),
-  // One manifest for each output folder a project builds into.
-  manifestPath: join(
-    cacheRoot,
-    `build-manifest-${createHash("sha256").update(target).digest("hex").slice(0, 12)}.json`,
-  ),
-  contentDir: resolve(projectRoot, contentFolder(process.env)),
-  partSize,
-  signal: controller.signal,
-};
 
 const started = performance.now();
 try {
-  const files = await scanArchive(place.contentDir);
-  const report = await build(files);
+  const report = await publish({
+    request,
+    projectRoot,
+    target: resolve(projectRoot, outDir),
+    cacheRoot,
+    contentDir: resolve(projectRoot, contentFolder(process.env)),
+    partSize,
+    env: process.env,
+    signal: controller.signal,
+  });
   // resourceUsage() reports kibibytes.
   report.ownMaxRssBytes = process.resourceUsage().maxRSS * 1024;
   await writeFile(join(cacheRoot, "last-build.json"), JSON.stringify(report));
   console.log(`\n${summary(report, (performance.now() - started) / 1000)}`);
 } catch (error) {
-  if (!(error instanceof BuildFailure) && !controller.signal.aborted) console.error(error);
-  else if (error instanceof BuildFailure) console.error(`\n${error.message}.`);
+  const known = error instanceof BuildFailure || error instanceof ShardMismatch;
+  if (known) console.error(`\n${error.message}.`);
+  else if (!controller.signal.aborted) console.error(error);
   console.error(
     `\nThe build ${controller.signal.aborted ? "was stopped" : "failed"}, so ${outDir}/ was left as it was.`,
   );
   process.exitCode ||= 1;
-}
-
-async function build(files: Awaited<ReturnType<typeof scanArchive>>): Promise<BuildReport> {
-  const inputs = await buildInputs(projectRoot, process.env);
-  if (shard) return shardBuild(place, files, inputs, +shard[1]!, +shard[2]!);
-  if (values.merge) {
-    const dirs = positionals.map((dir) => resolve(projectRoot, dir));
-    console.log(`Merging ${dirs.length} shard(s) into ${outDir}/.`);
-    return mergeBuild(place, files, inputs, dirs);
-  }
-  const reason = await fullBuildReason(inputs);
-  if (reason) {
-    console.log(`A full build: ${reason}.`);
-    return fullBuild(place, files, inputs, reason);
-  }
-  const last = await readManifest(place.manifestPath, target);
-  if (!("manifest" in last)) throw new Error("unreachable: the manifest was read before");
-  return incrementalBuild(place, files, inputs, last.manifest);
-}
-
-/** Why this build cannot start from the last one; undefined when it can. */
-async function fullBuildReason(inputs: Record<string, string>): Promise<string | undefined> {
-  if (values.full) return "asked for with --full";
-  const last = await readManifest(place.manifestPath, target);
-  if ("problem" in last) return last.problem;
-  const changed = changedInputs(last.manifest.inputs, inputs);
-  if (changed.length > 0) return `${changed.join(", ")} changed since the last build`;
-  return undefined;
 }
 
 function summary(report: BuildReport, seconds: number): string {
@@ -159,11 +111,8 @@ function summary(report: BuildReport, seconds: number): string {
   );
   if (report.siteFiles) {
     const files = report.siteFiles;
-    const years = Object.values(files.searchYears);
-    const cached = years.filter((year) => year.cached).length;
-    const fromCache = cached > 0 ? ` (${cached} of ${years.length} years from the cache)` : "";
     lines.push(
-      `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s${fromCache}; ` +
+      `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s; ` +
         `sitemap: ${files.sitemapPages} pages; _headers: ${files.policies} page policies`,
     );
   }
@@ -173,10 +122,4 @@ function summary(report: BuildReport, seconds: number): string {
   );
   const made = report.kind === "shard" ? "shard" : "site";
   return `${lines.join("\n")}\n\nBuilt in ${seconds.toFixed(1)} s. The new ${made} is in ${outDir}/.`;
-}
-
-/** Whether `dir` is below `root`. */
-function isInside(root: string, dir: string): boolean {
-  const path = relative(root, dir);
-  return path !== "" && !path.startsWith("..") && !isAbsolute(path);
 }

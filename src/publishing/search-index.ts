@@ -1,15 +1,11 @@
-import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
+import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
 import { withoutParagraphIds } from "../lib/search-document.ts";
 import { htmlFiles } from "./html-files.ts";
-import { linkTree } from "./output-tree.ts";
 import { swapIn } from "./swap-in.ts";
 
 /**
@@ -72,8 +68,6 @@ export interface SearchYearResult {
   pages: number;
   /** Wall-clock seconds the year's indexing took, writing its bundle included. */
   seconds: number;
-  /** Whether the bundle came from the cache rather than made. */
-  cached: boolean;
 }
 
 /** What indexing a build did. */
@@ -95,22 +89,6 @@ export interface IndexSiteOptions {
    * the other years' bundles are left as they are. Absent: every year.
    */
   years?: ReadonlySet<string>;
-  /** Where year bundles are kept from one build to the next; none: every year is indexed. */
-  cache?: SearchBundleCache;
-}
-
-/**
- * Year bundles kept between builds. A year's bundle is decided by its pages'
- * paths and bytes, and by everything else that goes into a build (the code,
- * the packages, Pagefind's settings), which `recipe` stands for: `npm run
- * build` gives the digests of its inputs. A year whose pages and recipe are
- * those of the bundle kept for it is linked, not indexed again: Pagefind
- * makes the same bytes from the same pages in the same order. The cache
- * keeps the last bundle made for each year.
- */
-export interface SearchBundleCache {
-  dir: string;
-  recipe: string;
 }
 
 /**
@@ -128,7 +106,7 @@ export interface SearchBundleCache {
  */
 export async function indexSite(
   outDir: string,
-  { years, cache }: IndexSiteOptions = {},
+  { years }: IndexSiteOptions = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
   const root = join(outDir, SEARCH_BUNDLE_DIR);
@@ -149,7 +127,7 @@ export async function indexSite(
     // while this process reads one year's pages the service parses another's.
     await withPagefind(async () => {
       const results = await mapLimited(toIndex, availableParallelism(), (year) =>
-        indexYear(outDir, root, year, pagesByYear.get(year)!, cache),
+        indexYear(outDir, root, year, pagesByYear.get(year)!),
       );
       for (const [position, year] of toIndex.entries()) {
         const result = results[position]!;
@@ -305,121 +283,24 @@ async function writeBundle(
 }
 
 /**
- * Indexes one year's article pages into a fresh folder beside its bundle
- * (or links the bundle kept in `cache` for the same pages), then swaps it
- * in: `root/<year>/` is either the old bundle or the new one, never half of
- * one.
+ * Indexes one year's article pages into a fresh folder beside its bundle,
+ * then swaps it in: `root/<year>/` is either the old bundle or the new one,
+ * never half of one.
  */
 async function indexYear(
   outDir: string,
   root: string,
   year: string,
   files: readonly string[],
-  cache?: SearchBundleCache,
 ): Promise<SearchYearResult> {
   const started = performance.now();
   const fresh = join(root, `.${year}.new`);
   try {
     await rm(fresh, { recursive: true, force: true });
-    const { pages, cached } = await makeBundle(outDir, year, files, fresh, cache);
+    const pages = await writeBundle(outDir, files, fresh);
     if (pages > 0) await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
-    return { pages, seconds: (performance.now() - started) / 1000, cached };
+    return { pages, seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
-}
-
-/**
- * Makes the bundle of a year's pages at `outputPath`: links the one `cache`
- * keeps for the same pages, or indexes them and keeps the new bundle there.
- * Returns the pages indexed, and whether the bundle came from the cache.
- */
-async function makeBundle(
-  outDir: string,
-  year: string,
-  files: readonly string[],
-  outputPath: string,
-  cache?: SearchBundleCache,
-): Promise<{ pages: number; cached: boolean }> {
-  const kept = cache && (await keptBundle(cache, outDir, year, files));
-  if (kept && (await isFolder(kept.folder))) {
-    await mkdir(outputPath);
-    await linkTree(kept.folder, outputPath);
-    return { pages: kept.pages, cached: true };
-  }
-  const pages = await writeBundle(outDir, files, outputPath);
-  if (kept && pages > 0) await keepBundle(kept.folder, outputPath);
-  return { pages, cached: false };
-}
-
-/**
- * Where the cache keeps (or would keep) the bundle of a year's pages, and
- * how many of them the index takes: the folder is named by the year and a
- * digest of the recipe and of each page's path and bytes, in the order they
- * are indexed.
- */
-async function keptBundle(
-  cache: SearchBundleCache,
-  outDir: string,
-  year: string,
-  files: readonly string[],
-): Promise<{ folder: string; pages: number }> {
-  const hash = createHash("sha256").update(`${cache.recipe}\0`);
-  const read = await mapLimited(files, 16, async (file) => {
-    const bytes = await readFile(file);
-    return {
-      digest: createHash("sha256").update(bytes).digest("hex"),
-      indexed: bytes.includes("data-pagefind-body"),
-    };
-  });
-  read.forEach(({ digest }, position) => {
-    hash.update(`${relative(outDir, files[position]!).split(sep).join("/")}\0${digest}\0`);
-  });
-  const pages = read.filter(({ indexed }) => indexed).length;
-  return { folder: join(cache.dir, `${year}-${hash.digest("hex").slice(0, 32)}`), pages };
-}
-
-/**
- * Keeps a new bundle in the cache, in place of the one kept for its year
- * before. Its files are hard links, as the site's are from one build to the
- * next: no build writes a file in place (see output-tree.ts).
- */
-async function keepBundle(folder: string, bundle: string): Promise<void> {
-  const parent = dirname(folder);
-  const year = basename(folder).slice(0, 4);
-  await mkdir(parent, { recursive: true });
-  const partial = `${folder}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  await mkdir(partial);
-  await linkTree(bundle, partial);
-  for (const name of await readdir(parent)) {
-    if (name.startsWith(`${year}-`) && join(parent, name) !== partial) {
-      await rm(join(parent, name), { recursive: true, force: true });
-    }
-  }
-  await rename(partial, folder);
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then(
-    (found) => found.isDirectory(),
-    () => false,
-  );
-}
-
-/**
- * Builds the search index at the end of every build (`npm run build`, a raw
- * `astro build --outDir …`, the benchmark's), into the build's own output
- * folder, so a published site always has an index of exactly its pages.
- */
-export function searchIndex(): AstroIntegration {
-  return {
-    name: "broadsheet:search-index",
-    hooks: {
-      "astro:build:done": async ({ dir, logger }) => {
-        const { pages, seconds } = await indexSite(fileURLToPath(dir));
-        logger.info(`search index: ${pages} pages in ${seconds.toFixed(1)} s`);
-      },
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { htmlFiles, readPageHeads } from "./html-files.ts";
-import { indexSite, type SearchBundleCache, type SearchYearResult } from "./search-index.ts";
+import { indexSite, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
 import { writeSitemap } from "./sitemap.ts";
 
@@ -12,12 +12,10 @@ export interface SiteLocation {
   assetsDir: string;
 }
 
-/** What `writeSiteFiles` may leave as it was, or take from a cache. */
+/** What `writeSiteFiles` may leave as it was. */
 export interface SiteFilesOptions {
   /** Only these years of the search index are made again (see `indexSite`); absent, every year. */
   searchYears?: ReadonlySet<string>;
-  /** Year bundles kept from earlier builds (see `SearchBundleCache`). */
-  searchCache?: SearchBundleCache;
 }
 
 /** What the site-wide files took. */
@@ -41,17 +39,14 @@ export interface SiteFilesReport {
 export async function writeSiteFiles(
   outDir: string,
   { site, base, assetsDir }: SiteLocation,
-  { searchYears, searchCache }: SiteFilesOptions = {},
+  { searchYears }: SiteFilesOptions = {},
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
   // its own) indexes.
   const pages = await htmlFiles(outDir);
   const [search, heads] = await Promise.all([
-    indexSite(outDir, {
-      ...(searchYears && { years: searchYears }),
-      ...(searchCache && { cache: searchCache }),
-    }),
+    indexSite(outDir, searchYears && { years: searchYears }),
     readPageHeads(outDir, pages),
   ]);
   const sitemapPages = await writeSitemap(outDir, { site, base }, heads);

@@ -1,4 +1,8 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import satori from "satori";
 import sharp from "sharp";
 import { constants as zlibConstants } from "node:zlib";
@@ -23,16 +27,31 @@ export const PNG_ENCODING = {
   fallback: { compressionLevel: 9, palette: true, quality: 90, effort: 10 },
 } as const;
 
-/** The version of `paintSvg`'s output: raise it when a change to paint.ts changes the pixels. */
-const PAINT_VERSION = 1;
-
-/** The renderers' versions, read from the installed packages; part of the cache key. */
+/**
+ * The renderers' versions, read from the installed packages, and a digest
+ * of our own drawing code (this folder): part of the cache key, so a change
+ * to how a card is drawn draws every card again, and a change anywhere else
+ * (a page's CSS, a component) keeps them.
+ */
 export function rendererVersions(projectRoot: URL): string {
   const require = createRequire(new URL("package.json", projectRoot));
   const satoriVersion = (require("satori/package.json") as { version: string }).version;
   const versions = `satori@${satoriVersion} sharp@${sharp.versions.sharp} vips@${sharp.versions.vips}`;
   // zlib's version too: the indexed PNG is deflated by Node's own zlib.
-  return `${versions} zlib@${process.versions.zlib} paint@${PAINT_VERSION}`;
+  return `${versions} zlib@${process.versions.zlib} code@${drawingCodeDigest(projectRoot)}`;
+}
+
+/** A digest of the names and bytes of the card code's files. */
+function drawingCodeDigest(projectRoot: URL): string {
+  const folder = fileURLToPath(new URL("src/social-cards/", projectRoot));
+  const hash = createHash("sha256");
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files)
+    hash.update(`${file.slice(folder.length)}\0`).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
 }
 
 /** A stage of drawing a card, as `drawCard` reports them to a bench. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -76,4 +76,33 @@ describe("a build in shards", () => {
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain("is shard 1 of 2, but 1 shards were given");
   }, 300_000);
+
+  test("rebuilds a shard from its kept cache as any build: only what changed, the same bytes", async () => {
+    const content = join(work, "content-changing");
+    await cp(join(work, "content"), content, { recursive: true });
+    const settings = { ...env(), CONTENT_DIR: content };
+    const shard = join(work, "shard-kept");
+    const cacheDir = join(work, "shard-kept-cache");
+    const first = await runBuildCommand(shard, settings, { args: ["--shard", "2/2"], cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+
+    // A new article, the newest, joins the last shard; an older one of it goes.
+    await writeFile(
+      join(content, "newest.md"),
+      '---\nheadline: "Talks End"\nbullets: ["They end"]\nbyline: { authors: ["Jane Doe"], ' +
+        'organisation: "Bloomberg" }\npublished: "2016-05-01"\ntimezone: "UTC"\n' +
+        'topics: ["Russia"]\n---\n\nThe talks ended.\n',
+    );
+    await rm(join(content, "diary-40.md"));
+    const again = await runBuildCommand(shard, settings, { args: ["--shard", "2/2"], cacheDir });
+    expect(again.exitCode, again.output).toBe(0);
+    expect(again.output).toMatch(
+      /A shard: shard 2 of 2 \(\d+ of \d+ article files\): 1 new, 0 edited and 1 deleted/,
+    );
+
+    const fresh = join(work, "shard-fresh");
+    const made = await runBuildCommand(fresh, settings, { args: ["--shard", "2/2"] });
+    expect(made.exitCode, made.output).toBe(0);
+    expect(treeDifferences(await treeDigest(shard), await treeDigest(fresh))).toEqual([]);
+  }, 600_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { RouteLogFilter } from "../../src/cli/route-log";
+import { RouteLogFilter } from "../../src/publisher/route-log";
 
 /** What `astro build` printed for the G-20 site, four routes at a time. */
 const garbled = [

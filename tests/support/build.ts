@@ -29,7 +29,7 @@ export interface BuildResult extends RunResult {
  * `CI=true` Astro colours its log, and the escape codes would sit between
  * the words the tests look for.
  */
-async function runNode(
+export async function runNode(
   args: readonly string[],
   {
     cwd,

@@ -8,7 +8,7 @@ import { checkFrontmatter } from "../checks/frontmatter-check";
 import { findPageNameClashes } from "../checks/page-names";
 import type { Problem } from "../checks/problems";
 import { findSharedUrls } from "../checks/shared-urls";
-import { buildScope } from "../build-scope";
+import { currentJobScope } from "../current-job";
 import { ArticleError } from "./article-error";
 import { checkedEntries, loadForBuild } from "./build-load";
 import { checkingStore } from "./checking-store";
@@ -53,7 +53,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       // `astro build` reads each file once and renders only what its scope
       // needs; `astro dev` keeps the glob loader, which watches the files.
       if (!context.watcher) {
-        return loadForBuild(context, { ...options, folder, pattern, scope: buildScope(), display });
+        return loadForBuild(context, { ...options, folder, pattern, scope: currentJobScope(), display });
       }
       const checkRendered = (entry: StoredEntry) => documentProblems(entry, root, display, context);
 

@@ -2,10 +2,10 @@ import { glob as fsGlob, readFile, writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
-import type { BuildScope } from "../../lib/build-scope";
+import type { BuildScope, JobKeys } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
 import { feedArticles } from "../../lib/feed";
-import { articlePageKeys } from "../../lib/page-keys";
+import { articlePageKeys, SITE_KEY } from "../../lib/page-keys";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
 import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
@@ -152,12 +152,25 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   }
   if (found.length > 0) throw new ArticleError(found);
 
-  if (scope?.pages !== "articles" && scope?.keysFile) {
-    const keys = Object.fromEntries(
-      published.map(({ id, data }) => [id, articlePageKeys(data)] as const),
-    );
-    await writeFile(scope.keysFile, JSON.stringify(keys));
-  }
+  if (scope?.keysFile) await writeFile(scope.keysFile, JSON.stringify(jobKeys(scope, published)));
+}
+
+/**
+ * The page keys of the published articles this process loaded and, after
+ * some articles changed, the keys of the listings to make: those the changed
+ * articles have now, those they and the deleted ones had before, and the
+ * pages that follow the whole archive. Worked out here, once: the listing
+ * routes read it back (src/data/pages-to-make.ts), and so does the publisher,
+ * which takes those pages from this process and carries the others over.
+ */
+function jobKeys(scope: BuildScope, published: readonly ArticleFile[]): JobKeys {
+  const articles = Object.fromEntries(
+    published.map(({ id, data }) => [id, articlePageKeys(data)] as const),
+  );
+  if (scope.pages !== "site" || !scope.changed) return { articles };
+  const made = new Set([SITE_KEY, ...scope.changed.previousKeys]);
+  for (const id of scope.changed.ids) for (const key of articles[id] ?? []) made.add(key);
+  return { articles, made: [...made].sort() };
 }
 
 /** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */

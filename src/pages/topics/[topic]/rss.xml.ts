@@ -1,21 +1,18 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { articleFeed } from "../../../data/article-feed";
-import { listingsToMake } from "../../../data/build-scope";
-import { cacheable } from "../../../data/page-cache";
+import { listingsToMake } from "../../../data/pages-to-make";
 import { getTopics } from "../../../data/browsing";
 import { urls } from "../../../data/site-urls";
 import { topicFeedPath } from "../../../lib/site-urls";
 import { site } from "../../../site.config";
 
 export const getStaticPaths = (async () =>
-  cacheable(
-    await listingsToMake(
-      (await getTopics()).map((topic) => ({
-        params: { topic: topic.slug },
-        props: { topic },
-      })),
-      ({ props }) => topicFeedPath(props.topic.name),
-    ),
+  await listingsToMake(
+    (await getTopics()).map((topic) => ({
+      params: { topic: topic.slug },
+      props: { topic },
+    })),
+    ({ props }) => topicFeedPath(props.topic.name),
   )) satisfies GetStaticPaths;
 
 /** A topic's RSS feed: its newest articles in full, as the site's feed has them. */

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getArticles } from "../../../../data/articles";
-import { makesArticlePages } from "../../../../data/build-scope";
-import { cacheable } from "../../../../data/page-cache";
+import { makesArticlePages } from "../../../../data/pages-to-make";
 import { renderCard } from "../../../../social-cards/pool";
 import { articleParams } from "../../../../lib/site-urls";
 import { site } from "../../../../site.config";
@@ -16,12 +15,10 @@ export const getStaticPaths = (async () => {
       articles.map(({ data }) => ({ headline: data.headline, siteName: site.name })),
     );
   }
-  return cacheable(
-    articles.map(({ data }) => ({
-      params: articleParams(data),
-      props: { headline: data.headline },
-    })),
-  );
+  return articles.map(({ data }) => ({
+    params: articleParams(data),
+    props: { headline: data.headline },
+  }));
 }) satisfies GetStaticPaths;
 
 /** The article's social card, shown by link previews (og:image) and in its JSON-LD. */

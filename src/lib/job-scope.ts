@@ -1,9 +1,9 @@
 /*
- * What one `astro build` process makes when `npm run build` runs it
- * (src/cli/build.ts): every page, the pages of some articles, or the pages
- * that list them. The build command writes it as JSON and names the file in
- * the process's environment; a build without one (`astro build` run by
- * hand, a test's) makes the whole site and the files that follow it.
+ * What one `astro build` process makes when the publisher runs it
+ * (src/publisher/): every page, the pages of some articles, or the pages
+ * that list them. The publisher writes it as JSON and names the file in the
+ * process's environment; a build without one (`astro build` run by hand, a
+ * test's) makes the whole site and the files that follow it.
  */
 
 /** The pages of a set of articles: each one's page and social card. */
@@ -11,6 +11,8 @@ export interface ArticlesScope {
   pages: "articles";
   /** The article files to load and render, relative to the content folder. */
   files: string[];
+  /** Where to write the page keys of these articles (`JobKeys`). */
+  keysFile?: string;
 }
 
 /** Every page that is not an article's own: the front page, indexes, listings, feeds, search. */
@@ -19,22 +21,33 @@ export interface SiteScope {
   /**
    * When only some articles changed since the last build: their ids, and
    * the page keys (src/lib/page-keys.ts) that they and any deleted articles
-   * had then. Only listings of those keys and of the new versions' keys are
-   * made. Absent: every listing is made.
+   * had then. Only the listings of those keys and of the changed articles'
+   * keys now are made (`JobKeys.made`). Absent: every listing is made.
    */
   changed?: { ids: string[]; previousKeys: string[] };
-  /** Where to write every published article's page keys, for the next build. */
+  /** Where to write every published article's page keys (`JobKeys`). */
   keysFile?: string;
 }
 
-/** Every page, for `npm run build` to join with the site's files. */
+/** Every page, for the publisher to join with the site's files. */
 export interface WholeScope {
   pages: "all";
-  /** Where to write every published article's page keys, for the next build. */
+  /** Where to write every published article's page keys (`JobKeys`). */
   keysFile?: string;
 }
 
 export type BuildScope = ArticlesScope | SiteScope | WholeScope;
+
+/**
+ * What a process writes to its scope's `keysFile` once its articles are
+ * loaded, before it makes any page: the page keys of each published article
+ * it loaded, by id; and, in a site scope with `changed`, the keys of the
+ * listings it makes, which are the pages the publisher takes from it.
+ */
+export interface JobKeys {
+  articles: Record<string, string[]>;
+  made?: string[];
+}
 
 /** The environment variable that names the scope file. */
 export const BUILD_SCOPE_VARIABLE = "BROADSHEET_BUILD_SCOPE";
@@ -49,26 +62,28 @@ export function parseBuildScope(json: string): BuildScope {
   } | null;
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((item) => typeof item === "string");
+  const keysFile = value?.keysFile;
+  if (keysFile !== undefined && typeof keysFile !== "string") {
+    throw new TypeError("build scope: `keysFile` must be a path");
+  }
+  const keys = keysFile === undefined ? {} : { keysFile };
   if (value?.pages === "articles" && strings(value.files)) {
-    return { pages: "articles", files: value.files };
+    return { pages: "articles", files: value.files, ...keys };
   }
   if (value?.pages === "site" || value?.pages === "all") {
-    const { changed, keysFile } = value;
+    const { changed } = value;
     if (changed !== undefined && !(strings(changed.ids) && strings(changed.previousKeys))) {
       throw new TypeError("build scope: `changed` needs `ids` and `previousKeys`, lists of text");
+    }
+    if (value.pages === "all") {
+      if (changed) throw new TypeError('build scope: `changed` goes with "site" only');
+      return { pages: "all", ...keys };
     }
     const changes = changed && {
       ids: changed.ids as string[],
       previousKeys: changed.previousKeys as string[],
     };
-    if (keysFile !== undefined && typeof keysFile !== "string") {
-      throw new TypeError("build scope: `keysFile` must be a path");
-    }
-    if (value.pages === "all") {
-      if (changed) throw new TypeError('build scope: `changed` goes with "site" only');
-      return { pages: "all", ...(keysFile && { keysFile }) };
-    }
-    return { pages: "site", ...(changes && { changed: changes }), ...(keysFile && { keysFile }) };
+    return { pages: "site", ...(changes && { changed: changes }), ...keys };
   }
   throw new TypeError('build scope: `pages` must be "articles" (with `files`), "site" or "all"');
 }

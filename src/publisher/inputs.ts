@@ -56,3 +56,9 @@ async function filesDigest(root: string, pattern: string): Promise<string> {
   }
   return hash.digest("hex");
 }
+
+/** One digest of all the inputs: the key of every cache whose entries the code shapes. */
+export function inputsDigest(inputs: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(inputs).sort(([a], [b]) => (a < b ? -1 : 1));
+  return digest(JSON.stringify(entries));
+}

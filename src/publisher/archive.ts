@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { glob, readFile } from "node:fs/promises";
-import type { ArchiveFile } from "../../lib/build-plan.ts";
+import type { ArchiveFile } from "./plan.ts";
 
 /**
  * The month an article says it was published, read from its frontmatter

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { SHARD_RECORD } from "./shards.ts";
 
 /**
  * What the last build made, for the next one to start from: the inputs it
@@ -20,18 +21,29 @@ export interface BuildManifest {
 
 const MANIFEST_VERSION = 1;
 
-/** The output files whose bytes stand for the whole output: any change of pages changes the sitemap, any build the front page. */
-const FINGERPRINTED = ["index.html", "sitemap-index.xml", "sitemap-0.xml", "_headers"];
+/**
+ * The output files whose bytes stand for the whole output: any change of
+ * pages changes the sitemap, any build of a site its front page, any build
+ * of a shard its record (shards.ts).
+ */
+const FINGERPRINTED = [
+  "index.html",
+  SHARD_RECORD,
+  "sitemap-index.xml",
+  "sitemap-0.xml",
+  "_headers",
+];
 
 /** A digest of the files that stand for a build's output; "" when there is none. */
 export async function outputFingerprint(outDir: string): Promise<string> {
   const hash = createHash("sha256");
+  let found = false;
   for (const name of FINGERPRINTED) {
     const bytes = await readFile(join(outDir, name)).catch(() => undefined);
-    if (name === "index.html" && !bytes) return "";
+    if (name === "index.html" || name === SHARD_RECORD) found ||= bytes !== undefined;
     hash.update(`${name}\0`).update(bytes ?? "-");
   }
-  return hash.digest("hex");
+  return found ? hash.digest("hex") : "";
 }
 
 /** Why there is no usable manifest, or the manifest. */

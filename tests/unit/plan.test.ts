@@ -5,7 +5,7 @@ import {
   shardFiles,
   splitIntoParts,
   type ArchiveFile,
-} from "../../src/lib/build-plan";
+} from "../../src/publisher/plan";
 
 /** `count` files a month for each month given, named by month. */
 function archive(months: Record<string, number>): ArchiveFile[] {

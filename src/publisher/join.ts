@@ -1,7 +1,7 @@
-import { copyFile, link, mkdir, readFile } from "node:fs/promises";
+import { copyFile, link, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { pageKey } from "../../lib/page-keys.ts";
-import { listFiles, moveFiles, moveTree } from "../../publishing/output-tree.ts";
+import { pageKey } from "../lib/page-keys.ts";
+import { listFiles, moveFiles, moveTree } from "./output-tree.ts";
 
 /** Astro's folder of bundled assets in the output (its `build.assets`, not set in astro.config.mjs). */
 export const ASSETS_DIR = "_astro";
@@ -18,7 +18,7 @@ export function isArticleFile(path: string): boolean {
 /** Moves the site job's output and the articles jobs' pages into `next`. */
 export async function joinOutputs(
   next: string,
-  { site, articles }: { site?: string; articles: readonly string[] },
+  { site, articles }: { site?: string | undefined; articles: readonly string[] },
 ): Promise<void> {
   if (site) await moveTree(site, next);
   for (const dir of articles) await moveFiles(dir, next, isArticleFile);
@@ -37,11 +37,3 @@ export async function linkShard(shard: string, next: string): Promise<number> {
   }
   return paths.length;
 }
-
-/** The page keys the site job found for every published article, by id. */
-export async function readArticleKeys(keysFile: string): Promise<Record<string, string[]>> {
-  return JSON.parse(await readFile(keysFile, "utf8")) as Record<string, string[]>;
-}
-
-/** An article's id, as the loader makes it from its path. */
-export const articleId = (path: string): string => path.replace(/\.md$/i, "");

@@ -3,9 +3,9 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { BUILD_SCOPE_VARIABLE, type BuildScope } from "../../lib/build-scope.ts";
-import { buildEnv } from "../build-env.ts";
-import { RouteLogFilter } from "../route-log.ts";
+import { BUILD_SCOPE_VARIABLE, type BuildScope } from "../lib/job-scope.ts";
+import { buildEnv } from "./build-env.ts";
+import { RouteLogFilter } from "./route-log.ts";
 
 /** One `astro build` process of a build: what it makes, and where. */
 export interface AstroJob {
@@ -37,8 +37,8 @@ export interface JobResult {
   pages: number;
 }
 
-const projectRoot = join(import.meta.dirname, "../../..");
-const jobProcess = join(import.meta.dirname, "job-process.ts");
+const projectRoot = join(import.meta.dirname, "../..");
+const astroProcess = join(import.meta.dirname, "astro-process.ts");
 
 /**
  * Runs one job. Its log comes through line by line, each line headed with
@@ -73,7 +73,7 @@ export async function runAstroJob(
   const heapMiB = Math.floor((totalmem() / 2 ** 20 / concurrency) * 0.75);
   const child = spawn(
     process.execPath,
-    [`--max-old-space-size=${heapMiB}`, jobProcess, job.outDir],
+    [`--max-old-space-size=${heapMiB}`, astroProcess, job.outDir],
     {
       cwd: projectRoot,
       env,

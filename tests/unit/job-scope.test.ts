@@ -1,11 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { parseBuildScope } from "../../src/lib/build-scope";
+import { parseBuildScope } from "../../src/lib/job-scope";
 
 describe("parseBuildScope", () => {
   test("reads each kind of scope", () => {
     expect(parseBuildScope('{"pages":"articles","files":["a.md"]}')).toEqual({
       pages: "articles",
       files: ["a.md"],
+    });
+    expect(parseBuildScope('{"pages":"articles","files":["a.md"],"keysFile":"/k"}')).toEqual({
+      pages: "articles",
+      files: ["a.md"],
+      keysFile: "/k",
     });
     expect(parseBuildScope('{"pages":"all","keysFile":"/k.json"}')).toEqual({
       pages: "all",
@@ -26,6 +31,7 @@ describe("parseBuildScope", () => {
     ['{"pages":"site","changed":{"ids":["a"]}}', "`changed` needs `ids` and `previousKeys`"],
     ['{"pages":"all","changed":{"ids":[],"previousKeys":[]}}', '`changed` goes with "site" only'],
     ['{"pages":"site","keysFile":3}', "`keysFile` must be a path"],
+    ['{"pages":"articles","files":[],"keysFile":3}', "`keysFile` must be a path"],
     ["null", "`pages` must be"],
   ])("refuses %s, which would build the wrong pages", (json, message) => {
     expect(() => parseBuildScope(json)).toThrow(message);

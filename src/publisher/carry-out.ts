@@ -1,0 +1,227 @@
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { availableParallelism, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import type { JobKeys } from "../lib/job-scope.ts";
+import { pageKey } from "../lib/page-keys.ts";
+import { resolveDeployment } from "../publishing/deployment.ts";
+import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
+import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
+import { inputsDigest } from "./inputs.ts";
+import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
+import { commitManifest, dropStagedManifest, stageManifest } from "./manifest.ts";
+import { linkTree, removeFiles } from "./output-tree.ts";
+import { articleId, type Plan, type PlannedJob } from "./plan.ts";
+import { writeShardRecord } from "./shards.ts";
+import { makeNextDir, putInPlace, removeRetired } from "./swap.ts";
+
+/** Where a build reads and writes, and how it may divide its work. */
+export interface BuildPlace {
+  /** The output folder, absolute. */
+  target: string;
+  /** The folder of the build's caches and manifest. */
+  cacheRoot: string;
+  /** The folder of the jobs' output folders, inside the project. */
+  workRoot: string;
+  manifestPath: string;
+  /** For a shard: which one, of how many. */
+  shard?: { index: number; count: number };
+  signal: AbortSignal;
+}
+
+/** What a build did, for its log and for the benchmark. */
+export interface BuildReport {
+  kind: Plan["kind"] | "up to date";
+  reason: string;
+  jobs: JobResult[];
+  siteFiles?: SiteFilesReport;
+  /** Seconds spent joining the jobs' output and writing the site's files. */
+  joinSeconds: number;
+  /** Peak resident memory of `npm run build`'s own process, which joins the jobs' output and writes the site's files. */
+  ownMaxRssBytes?: number;
+}
+
+/** A build that stopped: its message is for the log, the jobs have printed the rest. */
+export class BuildFailure extends Error {}
+
+/**
+ * Processes that run at once: one a core, as long as each can have 2 GiB
+ * (a part of 1,000 articles peaks near 1 GiB, the card pool's threads
+ * included).
+ */
+export const JOB_CONCURRENCY = Math.max(
+  1,
+  Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 31)),
+);
+
+/**
+ * Carries out a plan (plan.ts) in a new folder beside the output: runs its
+ * jobs; starts from the last output's files (as hard links) when the plan
+ * carries it over, less the pages the jobs make again; takes the jobs'
+ * pages and the shards' in; writes the site's files or the shard's record,
+ * and the manifest; and puts the new folder in place of the output.
+ */
+export async function carryOut(
+  place: BuildPlace,
+  plan: Plan,
+  inputs: Record<string, string>,
+): Promise<BuildReport> {
+  // The content-layer stores hold rendered articles: kept under the digest
+  // of everything that shapes them, the code included, so a change to a
+  // Markdown plugin never meets an article rendered by the old one.
+  const stores = join(place.cacheRoot, "stores");
+  const recipe = inputsDigest(inputs).slice(0, 16);
+  return inNextDir(place, async (next, work) => {
+    const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job));
+    const [results] = await Promise.all([
+      runJobs(jobs, place.signal),
+      plan.carryOver ? linkTree(place.target, next) : undefined,
+    ]);
+    const started = performance.now();
+    const reported = await Promise.all(
+      jobs.map(async ({ keysFile }) => JSON.parse(await readFile(keysFile, "utf8")) as JobKeys),
+    );
+    const made = new Set([
+      ...Object.values(plan.previous).flat(),
+      ...reported.flatMap((keys) => keys.made ?? []),
+    ]);
+    const keys = Object.assign({}, ...reported.map((job) => job.articles)) as JobKeys["articles"];
+    if (plan.carryOver) {
+      warnOfMovedArticles(plan, keys);
+      // Nothing carried over is written to: what changes is removed, then made anew.
+      await removeFiles(
+        next,
+        (path) => made.has(pageKey(path)) && !path.startsWith(`${ASSETS_DIR}/`),
+      );
+    }
+    const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]!.outDir;
+    await joinOutputs(next, {
+      site: listings,
+      articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
+    });
+    for (const dir of plan.shards) await linkShard(dir, next);
+    let siteFiles: SiteFilesReport | undefined;
+    if (plan.site) {
+      const searchYears = new Set(
+        [...made].filter((key) => key.startsWith("search:")).map((key) => key.slice(7)),
+      );
+      siteFiles = await writeSiteFiles(next, siteLocation(), plan.carryOver ? { searchYears } : {});
+    } else if (place.shard) {
+      await writeShardRecord(next, place.shard.index, place.shard.count, plan.files);
+    }
+    place.signal.throwIfAborted();
+    const articles = Object.fromEntries(
+      plan.files.map(({ path, digest }) => [
+        path,
+        { digest, keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [] },
+      ]),
+    );
+    await stageManifest(place.manifestPath, { inputs, articles }, next);
+    await removeOtherStores(stores, recipe);
+    return {
+      kind: plan.kind,
+      reason: plan.reason,
+      jobs: results,
+      ...(siteFiles && { siteFiles }),
+      joinSeconds: (performance.now() - started) / 1000,
+    };
+  });
+}
+
+/** A planned job, given its folders: its output and keys file in `work`, its store in `stores`. */
+function astroJob(
+  place: BuildPlace,
+  work: string,
+  stores: string,
+  job: PlannedJob,
+): AstroJob & { keysFile: string } {
+  const keysFile = join(work, `${job.cache}.keys.json`);
+  return {
+    name: job.name,
+    scope: { ...job.scope, keysFile },
+    keysFile,
+    outDir: join(work, job.cache),
+    cacheDir: join(stores, job.cache),
+    // One cache of social cards for every job, so a card drawn by one part
+    // is there for any other.
+    env: { CARD_CACHE_DIR: join(place.cacheRoot, "social-cards") },
+  };
+}
+
+/** Removes the stores kept for other code: they can never serve this code again. */
+async function removeOtherStores(stores: string, recipe: string): Promise<void> {
+  for (const name of await readdir(stores).catch(() => [])) {
+    if (name !== recipe) await rm(join(stores, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Says which edited articles have a new URL (a new headline without a
+ * pinned `slug`, a new date): links to the old one now get the 404 page.
+ */
+function warnOfMovedArticles(plan: Plan, keys: JobKeys["articles"]): void {
+  const own = (list: readonly string[] | undefined) =>
+    list?.find((key) => key.startsWith("article:"));
+  for (const [path, previous] of Object.entries(plan.previous)) {
+    const was = own(previous);
+    const now = own(keys[articleId(path)]);
+    if (!was || !now || was === now) continue;
+    const [beforeDate, beforeSlug] = was.slice("article:".length).split("/");
+    const [nowDate] = now.slice("article:".length).split("/");
+    const url = (key: string) => `articles/${key.slice("article:".length)}/`;
+    const keep =
+      beforeDate === nowDate
+        ? ` To keep it working, list it: \`formerSlugs: [${beforeSlug}]\`.`
+        : "";
+    console.warn(
+      `${path}: its URL changed from ${url(was)} to ${url(now)}; links to the old one ` +
+        `will find nothing.${keep}`,
+    );
+  }
+}
+
+async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<JobResult[]> {
+  const results = await runAstroJobs(jobs, JOB_CONCURRENCY, signal);
+  signal.throwIfAborted();
+  const failed = results.find(({ code }) => code !== 0);
+  if (failed) throw new BuildFailure(`${failed.name} failed`);
+  return results;
+}
+
+/** Where the site is served, as astro.config.mjs reads it. */
+function siteLocation() {
+  const { site, base } = resolveDeployment(process.env);
+  return { site, base, assetsDir: ASSETS_DIR };
+}
+
+/**
+ * Runs `build` on a new folder beside the output and a work folder, and
+ * puts the new folder in place of the output when it succeeds (swap.ts).
+ * Meanwhile the sites that earlier builds swapped out go. Whatever happens,
+ * the work folder goes, and so does the new folder unless it is in place.
+ */
+async function inNextDir(
+  place: BuildPlace,
+  build: (next: string, work: string) => Promise<BuildReport>,
+): Promise<BuildReport> {
+  const next = await makeNextDir(place.target);
+  const work = resolve(place.workRoot, next.slice(next.lastIndexOf("-") + 1));
+  await mkdir(work, { recursive: true });
+  // Removing files waits on the disk, making pages on the processor: side by side.
+  const sweeping = removeRetired(place.target).catch((error: unknown) => {
+    console.warn(`Could not remove an earlier build's site: ${String(error)}`);
+  });
+  try {
+    const report = await build(next, work);
+    place.signal.throwIfAborted();
+    await putInPlace(next, place.target);
+    await commitManifest(place.manifestPath);
+    return report;
+  } catch (error) {
+    await dropStagedManifest(place.manifestPath);
+    throw error;
+  } finally {
+    await sweeping;
+    await rm(next, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,296 @@
+/*
+ * The plan of a build: what `npm run build` makes and what it carries over
+ * from the last build, decided from the archive, the build's inputs and the
+ * last build's manifest, before any process starts. Pure: every kind of
+ * build (full, incremental, a shard, a merge) is a plan made here and
+ * carried out by carry-out.ts.
+ */
+
+import type { BuildScope } from "../lib/job-scope.ts";
+import { changedInputs } from "./inputs.ts";
+import type { BuildManifest, ManifestReading } from "./manifest.ts";
+
+/** An article file as the build command sees it before any build. */
+export interface ArchiveFile {
+  /** Relative to the content folder. */
+  path: string;
+  /** A hash of the file's bytes. */
+  digest: string;
+  /** The month it was published, "YYYY-MM", or "" when its frontmatter does not say (the build will). */
+  month: string;
+}
+
+/** Files in publication order: by month, then by path, so a split never depends on the order files were found. */
+export function inPublicationOrder<T extends ArchiveFile>(files: readonly T[]): T[] {
+  return [...files].sort((a, b) =>
+    a.month !== b.month
+      ? a.month < b.month
+        ? -1
+        : 1
+      : a.path < b.path
+        ? -1
+        : a.path > b.path
+          ? 1
+          : 0,
+  );
+}
+
+/**
+ * Splits files into parts of at most `maxPerPart`, in publication order,
+ * each as full as the limit allows. A part is what one build process holds
+ * in memory, so its size, not the archive's, bounds the memory; every part
+ * is a process that pays Astro's start-up (about 10 s here), so the parts
+ * are as few as the limit allows: kept to whole months, an archive of
+ * 520 articles a month made twice as many parts of 1,000. Since the parts
+ * fill from the oldest article, new articles join the last part and the
+ * older parts, and their caches, stay as they were.
+ */
+export function splitIntoParts<T extends ArchiveFile>(
+  files: readonly T[],
+  maxPerPart: number,
+): T[][] {
+  if (!Number.isInteger(maxPerPart) || maxPerPart < 1) {
+    throw new RangeError(`a part holds at least one file, not ${maxPerPart}`);
+  }
+  const ordered = inPublicationOrder(files);
+  const parts: T[][] = [];
+  for (let start = 0; start < ordered.length; start += maxPerPart) {
+    parts.push(ordered.slice(start, start + maxPerPart));
+  }
+  return parts;
+}
+
+/** Files in publication order, grouped by month. */
+function byMonth<T extends ArchiveFile>(ordered: readonly T[]): T[][] {
+  const months: T[][] = [];
+  for (const file of ordered) {
+    const last = months.at(-1);
+    if (last && last[0]!.month === file.month) last.push(file);
+    else months.push([file]);
+  }
+  return months;
+}
+
+/**
+ * The files of shard `index` (from 0) of `count`: whole months, in order,
+ * balanced by the number of articles. A month goes to the shard in whose
+ * share of the archive its first article falls, so new months join the last
+ * shard, and as the archive grows only the months at a shard's edge move.
+ */
+export function shardFiles<T extends ArchiveFile>(
+  files: readonly T[],
+  index: number,
+  count: number,
+): T[] {
+  if (
+    !Number.isInteger(count) ||
+    count < 1 ||
+    !Number.isInteger(index) ||
+    index < 0 ||
+    index >= count
+  ) {
+    throw new RangeError(`no shard ${index + 1} of ${count}`);
+  }
+  const ordered = inPublicationOrder(files);
+  const shard: T[] = [];
+  let start = 0;
+  for (const month of byMonth(ordered)) {
+    if (Math.min(count - 1, Math.floor((start * count) / ordered.length)) === index)
+      shard.push(...month);
+    start += month.length;
+  }
+  return shard;
+}
+
+/** What changed in the archive since the build a manifest describes. */
+export interface ArchiveChanges<T> {
+  /** New files, and files whose bytes changed. */
+  changed: T[];
+  /** Paths of files that are gone. */
+  deleted: string[];
+}
+
+/** Compares the files now with those of the last build (path → digest). */
+export function archiveChanges<T extends ArchiveFile>(
+  previous: Readonly<Record<string, { digest: string }>>,
+  current: readonly T[],
+): ArchiveChanges<T> {
+  const now = new Set(current.map(({ path }) => path));
+  return {
+    changed: current.filter(({ path, digest }) => previous[path]?.digest !== digest),
+    deleted: Object.keys(previous)
+      .filter((path) => !now.has(path))
+      .sort(),
+  };
+}
+
+/** What the build was asked for on its command line. */
+export type BuildRequest =
+  | { kind: "site"; full: boolean }
+  | { kind: "shard"; index: number; count: number; full: boolean }
+  | { kind: "merge"; shards: readonly string[] };
+
+/** One `astro build` process of a plan: its name in the log, what it makes, and its cache's name. */
+export interface PlannedJob {
+  name: string;
+  /** The pages it makes; its keys file is the carrying out's to name. */
+  scope: BuildScope;
+  /** The content-layer cache it keeps between builds. */
+  cache: string;
+}
+
+/** A build to make, as carry-out.ts takes it. */
+export interface Plan {
+  kind: "full" | "incremental" | "shard" | "merge";
+  /** Why this kind of build, for the log. */
+  reason: string;
+  /** The articles of the output: the archive's, or a shard's. */
+  files: readonly ArchiveFile[];
+  jobs: PlannedJob[];
+  /**
+   * Whether the last output is the start: its files are kept but for the
+   * pages of `previousKeys` and of the keys the jobs make again. Otherwise
+   * the output starts empty.
+   */
+  carryOver: boolean;
+  /** The page keys the changed and deleted articles had in the last build, by path. */
+  previous: Record<string, string[]>;
+  /** Shards' outputs whose article pages the output takes. */
+  shards: readonly string[];
+  /** Whether the output is a site, with the files that follow every page (search index, sitemap, `_headers`), or a shard. */
+  site: boolean;
+  /** The last build's page keys for the articles this build does not load again. */
+  keptKeys: Record<string, string[]>;
+}
+
+/** There is nothing to do: the output is what the plan would make. */
+export interface UpToDate {
+  kind: "up to date";
+  reason: string;
+}
+
+/**
+ * Plans a build. A site or shard starts from the last build when its
+ * manifest matches the output and the inputs (code, packages, settings)
+ * are the same, and then makes only what the changed articles touch;
+ * otherwise it makes everything. A merge always makes the listings anew
+ * from the shards.
+ */
+export function planBuild(
+  request: BuildRequest,
+  archive: readonly ArchiveFile[],
+  inputs: Record<string, string>,
+  last: ManifestReading,
+  partSize: number,
+): Plan | UpToDate {
+  if (request.kind === "merge") {
+    return {
+      ...everything(archive, [siteJob({ pages: "site" })], "merge"),
+      reason: `${request.shards.length} shards, ${archive.length} article files`,
+      shards: request.shards,
+    };
+  }
+  const shard = request.kind === "shard";
+  const files = shard ? shardFiles(archive, request.index - 1, request.count) : archive;
+  const what = shard
+    ? `shard ${request.index} of ${request.count} (${files.length} of ${archive.length} article files)`
+    : "";
+  const fullReason = request.full ? "asked for with --full" : startingProblem(last, inputs);
+  if (fullReason !== undefined) {
+    const parts = splitIntoParts(files, partSize);
+    const jobs = shard
+      ? articleJobs(parts, "part")
+      : parts.length <= 1
+        ? [siteJob({ pages: "all" })]
+        : [siteJob({ pages: "site" }), ...articleJobs(parts, "part")];
+    const plan = everything(files, jobs, shard ? "shard" : "full");
+    return { ...plan, reason: shard ? `${what}, all made: ${fullReason}` : fullReason };
+  }
+  const manifest = (last as { manifest: BuildManifest }).manifest;
+  const { changed, deleted } = archiveChanges(manifest.articles, files);
+  const added = changed.filter(({ path }) => !manifest.articles[path]).length;
+  const counts =
+    `${added} new, ${changed.length - added} edited and ${deleted.length} deleted ` +
+    `article file(s) since the last build`;
+  if (changed.length === 0 && deleted.length === 0) {
+    return { kind: "up to date", reason: "no article changed since the last build" };
+  }
+  const previous = Object.fromEntries(
+    [...changed.map(({ path }) => path), ...deleted].map((path) => [
+      path,
+      manifest.articles[path]?.keys ?? [],
+    ]),
+  );
+  const previousKeys = [...new Set(Object.values(previous).flat())].sort();
+  const changedPaths = new Set(changed.map(({ path }) => path));
+  const listings = shard
+    ? []
+    : [
+        siteJob({
+          pages: "site",
+          changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
+        }),
+      ];
+  return {
+    kind: shard ? "shard" : "incremental",
+    reason: shard ? `${what}: ${counts}` : counts,
+    files,
+    jobs: [...listings, ...articleJobs(splitIntoParts(changed, partSize), "changes")],
+    carryOver: true,
+    previous,
+    shards: [],
+    site: !shard,
+    // A site job loads every article and says each one's keys; a shard's
+    // jobs load only the changed ones.
+    keptKeys: shard
+      ? Object.fromEntries(
+          files
+            .filter(({ path }) => !changedPaths.has(path))
+            .map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
+        )
+      : {},
+  };
+}
+
+/** Why a build cannot start from the last one; undefined when it can. */
+function startingProblem(
+  last: ManifestReading,
+  inputs: Record<string, string>,
+): string | undefined {
+  if ("problem" in last) return last.problem;
+  const changed = changedInputs(last.manifest.inputs, inputs);
+  if (changed.length > 0) return `${changed.join(", ")} changed since the last build`;
+  return undefined;
+}
+
+/** A plan that makes every page of `files` from nothing. */
+function everything(files: readonly ArchiveFile[], jobs: PlannedJob[], kind: Plan["kind"]): Plan {
+  return {
+    kind,
+    reason: "",
+    files,
+    jobs,
+    carryOver: false,
+    previous: {},
+    shards: [],
+    site: kind !== "shard",
+    keptKeys: {},
+  };
+}
+
+/** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */
+function siteJob(scope: BuildScope): PlannedJob {
+  return { name: "site", scope, cache: "site" };
+}
+
+/** A job for each part's article pages; `kind` names their caches, kept from one build to the next. */
+function articleJobs(parts: readonly (readonly ArchiveFile[])[], kind: string): PlannedJob[] {
+  return parts.map((part, index) => ({
+    name: `${kind} ${index + 1} of ${parts.length}`,
+    scope: { pages: "articles", files: part.map(({ path }) => path) },
+    cache: `${kind}-${index + 1}`,
+  }));
+}
+
+/** An article's id, as the loader makes it from its path. */
+export const articleId = (path: string): string => path.replace(/\.md$/i, "");

@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { isAbsolute, join, relative } from "node:path";
+import { scanArchive } from "./archive.ts";
+import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
+import { buildInputs } from "./inputs.ts";
+import { readManifest } from "./manifest.ts";
+import { planBuild, type BuildRequest } from "./plan.ts";
+
+/** What `npm run build` was asked for, with the folders it names. */
+export interface PublishOptions {
+  request: BuildRequest;
+  projectRoot: string;
+  /** The output folder, absolute. */
+  target: string;
+  /** The folder of the caches and manifests. */
+  cacheRoot: string;
+  /** The articles' folder, absolute. */
+  contentDir: string;
+  /** The most articles one process builds. */
+  partSize: number;
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+}
+
+/**
+ * Builds into `target`: scans the archive, reads the last build's manifest,
+ * plans (plan.ts) and carries the plan out (carry-out.ts). Says in the log
+ * what kind of build it is, and why.
+ */
+export async function publish(options: PublishOptions): Promise<BuildReport> {
+  const { request, projectRoot, target, cacheRoot } = options;
+  await mkdir(cacheRoot, { recursive: true });
+  const place: BuildPlace = {
+    target,
+    cacheRoot,
+    // The jobs' output folders. Inside the project, wherever the cache is:
+    // Astro keeps a job's server bundle beside its output only when that is
+    // below the working folder, and otherwise in the project's .astro/, where
+    // jobs side by side delete each other's.
+    workRoot: isInside(projectRoot, cacheRoot)
+      ? join(cacheRoot, "work")
+      : join(projectRoot, "node_modules/.astro/work"),
+    // One manifest for each output folder a project builds into.
+    manifestPath: join(
+      cacheRoot,
+      `build-manifest-${createHash("sha256").update(target).digest("hex").slice(0, 12)}.json`,
+    ),
+    ...(request.kind === "shard" && { shard: { index: request.index, count: request.count } }),
+    signal: options.signal,
+  };
+  const [files, inputs, last] = await Promise.all([
+    scanArchive(options.contentDir),
+    buildInputs(projectRoot, options.env),
+    readManifest(place.manifestPath, target),
+  ]);
+  const plan = planBuild(request, files, inputs, last, options.partSize);
+  if (plan.kind === "up to date") return { ...plan, jobs: [], joinSeconds: 0 };
+  console.log(`${describe(plan.kind)}: ${plan.reason}.`);
+  return carryOut(place, plan, inputs);
+}
+
+function describe(kind: "full" | "incremental" | "shard" | "merge"): string {
+  return {
+    full: "A full build",
+    incremental: "An incremental build",
+    shard: "A shard",
+    merge: "A merge",
+  }[kind];
+}
+
+/** Whether `dir` is below `root`. */
+function isInside(root: string, dir: string): boolean {
+  const path = relative(root, dir);
+  return path !== "" && !path.startsWith("..") && !isAbsolute(path);
+}
