@@ -23,7 +23,7 @@ export const PNG_ENCODING = {
   fallback: { compressionLevel: 9, palette: true, quality: 90, effort: 10 },
 } as const;
 
-/** The version of `paintSvg`'s output: raise it when a change to paint.ts changes the pixels. */
+/** The version of `paintSvg`'s output: raise it when a change to paint.ts (or paint/) changes the pixels. */
 const PAINT_VERSION = 1;
 
 /** The renderers' versions, read from the installed packages; part of the cache key. */
