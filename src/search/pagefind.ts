@@ -32,7 +32,7 @@ export interface Result {
 }
 
 /** A part of a result's page that matched: a section when it starts at a heading with an id. */
-export interface SubResult {
+interface SubResult {
   title: string;
   url: string;
   excerpt: string;
