@@ -5,7 +5,7 @@ import { compareNewestFirst } from "../lib/order";
 export type Article = CollectionEntry<"articles">;
 
 /** Drafts show in `astro dev` and are never published. */
-export function isPublished(article: Article): boolean {
+function isPublished(article: Article): boolean {
   return import.meta.env.DEV || !article.data.draft;
 }
 

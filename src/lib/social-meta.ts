@@ -22,7 +22,7 @@ export function cardImage(url: string, alt: string): SocialImage {
 }
 
 /** The dates of an article, as ISO 8601 with the offset of its time zone. */
-export interface ArticleTimes {
+interface ArticleTimes {
   publishedTime: string;
   modifiedTime: string;
 }

@@ -18,7 +18,7 @@ export function cardCacheKey(tree: CardNode, fonts: string, renderer: string): s
 }
 
 /** Draws a card's PNG from its element tree: in this thread, or in a pool of workers. */
-export type CardDrawer = (tree: CardNode) => Promise<Uint8Array>;
+type CardDrawer = (tree: CardNode) => Promise<Uint8Array>;
 
 /** Where the cards are drawn from and kept. */
 export interface CardRenderer {
@@ -30,7 +30,7 @@ export interface CardRenderer {
 }
 
 /** What rendering one card did. */
-export interface RenderedCard {
+interface RenderedCard {
   png: Buffer;
   /** False when the card came from the cache (or another caller drew it). */
   drawn: boolean;

@@ -1,0 +1,285 @@
+// @vitest-environment jsdom
+/*
+ * The search page's program (src/search/panel.ts) run on the panel's markup
+ * in jsdom, against a Pagefind made up here: a year's index is a list of
+ * pages with their words. What the reader sees (the status sentence, the
+ * years' headings, the results) and what goes in the URL, without a build or
+ * a browser; tests/browser/search*.test.ts run the real Pagefind.
+ */
+import { afterEach, describe, expect, test, vi } from "vitest";
+import type { Pagefind, ResultData } from "../../src/search/pagefind";
+
+/** A page of the made-up index: its URL and headline, and the words it is found by. */
+interface Page {
+  url: string;
+  title: string;
+  words: string[];
+}
+
+/** `count` pages of `year` found by `words`. */
+function pages(year: string, count: number, words: string[]): Page[] {
+  return Array.from({ length: count }, (_, i) => ({
+    url: `/articles/${year}-01-${String(i + 1).padStart(2, "0")}/`,
+    title: `${year} article ${i + 1}`,
+    words,
+  }));
+}
+
+/** What the made-up Pagefind was asked to do. */
+interface Calls {
+  options: unknown[];
+  merged: { path: string; options: unknown }[];
+  searches: string[];
+}
+
+/**
+ * A Pagefind over `index` (pages by year, newest year first), as the panel
+ * loads it from the newest year's bundle: a page matches when it has every
+ * word of the query; `hold`, if given, holds back a year's search until it resolves.
+ */
+function fakePagefind(
+  index: Record<string, Page[]>,
+  hold?: (query: string, year: string) => Promise<void>,
+): { api: Pagefind; calls: Calls } {
+  const calls: Calls = { options: [], merged: [], searches: [] };
+  const api: Pagefind = {
+    async options(options) {
+      calls.options.push(options);
+    },
+    async mergeIndex(path, options) {
+      calls.merged.push({ path, options });
+    },
+    async search(query, { filters }) {
+      const year = filters["year"]!;
+      calls.searches.push(`${year}:${query}`);
+      await hold?.(query, year);
+      const words = query.toLowerCase().split(" ");
+      const found = (index[year] ?? []).filter((page) =>
+        words.every((word) => page.words.includes(word)),
+      );
+      return {
+        results: found.map((page) => ({
+          data: async (): Promise<ResultData> => ({
+            url: page.url,
+            meta: { title: page.title },
+            sub_results: [],
+          }),
+        })),
+      };
+    },
+  };
+  return { api, calls };
+}
+
+const bundles = "/pagefind/";
+
+/**
+ * Puts the panel's markup on a page at `url` and runs the panel's program on
+ * it, with Pagefind's bundles for `years` (newest first) at /pagefind/YEAR/,
+ * `pagefind` loaded from the newest; without `pagefind`, there are no bundles.
+ */
+async function openPanel(years: string[], pagefind: Pagefind | undefined, url = "/search/") {
+  vi.resetModules();
+  history.replaceState(null, "", url);
+  document.body.innerHTML = `
+    <div class="search" data-bundles="${bundles}" data-years="${years.join(" ")}" data-base="/">
+      <form role="search" method="get">
+        <input id="search-query" type="search" name="q" /><button type="submit">Search</button>
+      </form>
+      <p class="search-status" role="status"></p>
+      <div class="search-results"></div>
+      <button class="search-more" type="button" hidden>More results</button>
+    </div>`;
+  const pagefindUrl = `${bundles}${years[0]}/pagefind.js`;
+  if (pagefind) vi.doMock(pagefindUrl, () => pagefind);
+  else vi.doMock(pagefindUrl, () => Promise.reject(new Error("404: no such bundle")));
+  await import("../../src/search/panel");
+  const panel = document.querySelector<HTMLElement>(".search")!;
+  return {
+    panel,
+    input: panel.querySelector("input")!,
+    form: panel.querySelector("form")!,
+    status: panel.querySelector(".search-status")!,
+    more: panel.querySelector<HTMLButtonElement>(".search-more")!,
+  };
+}
+
+/** The results shown: each year's heading, then its results' headlines. */
+function shown(): string[] {
+  return [...document.querySelectorAll(".search-year, .search-result h3")].map((node) =>
+    node.nodeName === "H2" ? `## ${node.textContent}` : node.textContent!,
+  );
+}
+
+/** Waits until the status says `text`. */
+async function statusSays(status: Element, text: string): Promise<void> {
+  await vi.waitFor(() => expect(status.textContent).toBe(text));
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe("the search panel", () => {
+  test("marks itself ready, so the form shows in place of the note for readers without JavaScript", async () => {
+    const { panel, status } = await openPanel(["2016"], fakePagefind({}).api);
+    expect(panel.dataset["ready"]).toBe("");
+    expect(status.textContent).toBe("");
+    expect(shown()).toEqual([]);
+  });
+
+  test("shows the newest year's results ten at a time, and searches an older year only for more", async () => {
+    const { api, calls } = fakePagefind({
+      "2016": pages("2016", 12, ["talks"]),
+      "2015": pages("2015", 3, ["talks"]),
+    });
+    const { status, more } = await openPanel(["2016", "2015"], api, "/search/?q=talks");
+    await statusSays(
+      status,
+      "12 articles found for “talks” in 2016, the first 10 shown; older years not searched yet.",
+    );
+    expect(shown()).toEqual(["## 2016", ...pages("2016", 10, []).map((page) => page.title)]);
+    expect(more.hidden).toBe(false);
+    // One index loaded, its year its own filter; the older year's not merged yet.
+    expect(calls.options).toEqual([
+      { baseUrl: "/", excerptLength: 24, mergeFilter: { year: "2016" }, noWorker: true },
+    ]);
+    expect(calls.merged).toEqual([]);
+
+    more.click();
+    await statusSays(status, "15 articles found for “talks”.");
+    expect(shown()).toEqual([
+      "## 2016",
+      ...pages("2016", 12, []).map((page) => page.title),
+      "## 2015",
+      ...pages("2015", 3, []).map((page) => page.title),
+    ]);
+    expect(more.hidden).toBe(true);
+    expect(calls.merged).toEqual([
+      {
+        path: "/pagefind/2015/",
+        options: { baseUrl: "/", excerptLength: 24, mergeFilter: { year: "2015" } },
+      },
+    ]);
+    // The reader's place: the first of the results just added.
+    expect(document.activeElement!.textContent).toBe("2016 article 11");
+  });
+
+  test("fills its first page from older years, and says which years it has searched", async () => {
+    const { api } = fakePagefind({
+      "2016": pages("2016", 2, ["talks"]),
+      "2015": pages("2015", 9, ["talks"]),
+      "2014": pages("2014", 4, ["talks"]),
+    });
+    const { status } = await openPanel(["2016", "2015", "2014"], api, "/search/?q=talks");
+    await statusSays(
+      status,
+      "11 articles found for “talks” from 2015 to 2016, the first 10 shown; older years not searched yet.",
+    );
+    expect(shown()).toEqual([
+      "## 2016",
+      "2016 article 1",
+      "2016 article 2",
+      "## 2015",
+      ...pages("2015", 8, []).map((page) => page.title),
+    ]);
+  });
+
+  test("counts one article as one, and says so when no year has any", async () => {
+    const { api } = fakePagefind({
+      "2016": [],
+      "2015": pages("2015", 1, ["oslo"]),
+    });
+    const { status, input, form } = await openPanel(["2016", "2015"], api, "/search/?q=oslo");
+    await statusSays(status, "1 article found for “oslo”.");
+    expect(shown()).toEqual(["## 2015", "2015 article 1"]);
+
+    input.value = "zzyzx";
+    form.requestSubmit();
+    await statusSays(status, "No articles found for “zzyzx”.");
+    expect(shown()).toEqual([]);
+  });
+
+  test("clears the results for an empty query, and finds nothing on a site with no articles", async () => {
+    const { api } = fakePagefind({ "2016": pages("2016", 3, ["talks"]) });
+    const { status, input, form } = await openPanel(["2016"], api, "/search/?q=talks");
+    await statusSays(status, "3 articles found for “talks”.");
+    input.value = "  ";
+    form.requestSubmit();
+    await statusSays(status, "");
+    expect(shown()).toEqual([]);
+
+    const empty = await openPanel([], undefined, "/search/?q=talks");
+    await statusSays(empty.status, "No articles found for “talks”.");
+  });
+
+  test("says search is not available when the site has no search index", async () => {
+    const { status, more } = await openPanel(["2016"], undefined, "/search/?q=talks");
+    await statusSays(status, "Search is not available: this site has no search index.");
+    expect(more.hidden).toBe(true);
+  });
+
+  test("shows the latest query's results, not a slower earlier one's", async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const { api } = fakePagefind(
+      { "2016": [...pages("2016", 2, ["talks"]), ...pages("2016", 1, ["oslo"])] },
+      (query) => (query === "talks" ? slow : Promise.resolve()),
+    );
+    const { status, input, form } = await openPanel(["2016"], api, "/search/?q=talks");
+    input.value = "oslo";
+    form.requestSubmit();
+    await statusSays(status, "1 article found for “oslo”.");
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(status.textContent).toBe("1 article found for “oslo”.");
+    expect(shown()).toEqual(["## 2016", "2016 article 1"]);
+  });
+});
+
+describe("the query in the URL", () => {
+  test("follows typing in place, makes each submitted search a step back, and goes back to it", async () => {
+    const { api } = fakePagefind({
+      "2016": [...pages("2016", 2, ["talks"]), ...pages("2016", 1, ["talks", "oslo"])],
+    });
+    const { status, input, form } = await openPanel(["2016"], api);
+    const steps = history.length;
+    const type = (text: string) => {
+      input.value = text;
+      input.dispatchEvent(new Event("input"));
+    };
+
+    // Typing into an empty search replaces the page's URL: no step for it.
+    type("talks");
+    await statusSays(status, "3 articles found for “talks”.");
+    expect(location.search).toBe("?q=talks");
+    expect(history.length).toBe(steps);
+    form.requestSubmit();
+
+    // After a submitted search, typing makes one new step, then follows in place.
+    type("talks o");
+    type("talks oslo");
+    await statusSays(status, "1 article found for “talks oslo”.");
+    expect(location.search).toBe("?q=talks+oslo");
+    expect(history.length).toBe(steps + 1);
+    type("talks osl");
+    await statusSays(status, "No articles found for “talks osl”.");
+    expect(location.search).toBe("?q=talks+osl");
+    expect(history.length).toBe(steps + 1);
+
+    history.back();
+    await statusSays(status, "3 articles found for “talks”.");
+    expect(input.value).toBe("talks");
+    expect(location.search).toBe("?q=talks");
+  });
+
+  test("drops q from the URL when the query is emptied", async () => {
+    const { api } = fakePagefind({ "2016": pages("2016", 1, ["talks"]) });
+    const { status, input, form } = await openPanel(["2016"], api, "/search/?q=talks");
+    await statusSays(status, "1 article found for “talks”.");
+    input.value = "";
+    form.requestSubmit();
+    await statusSays(status, "");
+    expect(location.pathname + location.search).toBe("/search/");
+  });
+});
