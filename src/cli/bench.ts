@@ -44,12 +44,8 @@ import { writeBareAstroSite } from "./bare-astro-site.ts";
 import { buildEnv } from "./build-env.ts";
 import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
 import { indexSite, SEARCH_BUNDLE_DIR, type SearchYearResult } from "../publishing/search-index.ts";
-import { serveStatic } from "../../tests/support/static-server.ts";
-import {
-  seededRandom,
-  syntheticArticle,
-  writeSyntheticArticles,
-} from "../../tests/support/synthetic-articles.ts";
+import { serveStatic } from "./serve-static.ts";
+import { seededRandom, syntheticArticle, writeSyntheticArticles } from "./synthetic-articles.ts";
 import type { BuildReport } from "./build/builds.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { crawl } from "../support/crawl";
-import { parseHeadersFile, serveStatic, type StaticServer } from "../support/static-server";
+import { parseHeadersFile, serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The crawl and the server are what the deploy tests trust; here they must catch faults.
 let root: string;
