@@ -7,13 +7,19 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // Pure code, the plugins in a real unified pipeline, the CLI scripts:
-        // no `astro build`, so `npx vitest run --project unit` takes seconds.
-        // The CLI tests start real processes (apt-get, Playwright's
-        // installer), which take seconds on a loaded 2-core machine.
+        // Pure code, and the plugins in a real unified pipeline: no build, no
+        // child process, no socket, no install.
         test: {
           name: "unit",
-          include: ["tests/{unit,plugins,cli}/**/*.test.ts"],
+          include: ["tests/{unit,plugins}/**/*.test.ts"],
+        },
+      },
+      {
+        // What touches the machine: child processes (Playwright's installer),
+        // servers on 127.0.0.1. No build.
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
           testTimeout: 30_000,
         },
       },
