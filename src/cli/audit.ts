@@ -11,7 +11,7 @@ import { join, relative, resolve } from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
-import { serveStatic } from "../../tests/support/static-server.ts";
+import { serveStatic } from "./serve-static.ts";
 
 const projectRoot = resolve(import.meta.dirname, "../..");
 const distDir = join(projectRoot, "dist");

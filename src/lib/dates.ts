@@ -1,5 +1,9 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+// The subpath, not the package's index: the index loads every one of
+// date-fns's functions, 4 to 6 s in a fresh Node on a loaded 2-core machine
+// (every unit test file that touches a date paid it), where `format` alone
+// loads in 0.3 s.
+import { format } from "date-fns/format";
 
 /*
  * Article dates are calendar dates (`YYYY-MM-DD`) paired with the IANA zone

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { writeSyntheticArticles } from "../support/synthetic-articles";
+import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
 import { buildSite, type BuildResult } from "../support/build";
 import { runAxe, sitePages, useBrowserSite } from "../support/browser";
 

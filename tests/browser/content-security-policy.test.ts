@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchChromium } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { g20Path, newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../support/static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build, served under /reader/ with its _headers: the CSP reaches
 // Chromium twice, as a header and in each page's <meta>, and both must let

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchChromium, runAxe } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../support/static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build, served under /reader/ with its _headers: the "authored"
 // fixture article lists a former slug, and an old link to it must still land.

@@ -9,8 +9,8 @@ import { launchChromium } from "../support/browser";
 import { buildSite, type BuildResult } from "../support/build";
 import { subpathSite } from "../support/global-build";
 import { searchBundle } from "../support/pagefind-search";
-import { serveStatic, type StaticServer } from "../support/static-server";
-import { writeSyntheticArticles } from "../support/synthetic-articles";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
+import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
 
 // A three-year archive (2013 to 2015, 45 synthetic articles, each with the
 // word "talks") built for /reader/ and served there with its _headers: the

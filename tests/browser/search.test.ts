@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { isAtTop, launchChromium, runAxe, viewportPlace } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { g20Path } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../support/static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build (53 articles), served under /reader/ with its _headers
 // applied, as Netlify and Cloudflare Pages would: the search page (where

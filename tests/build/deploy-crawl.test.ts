@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { crawl, type CrawlResult } from "../support/crawl";
 import { subpathSite } from "../support/global-build";
 import { newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../support/static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 const publicUrl = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
 

@@ -7,7 +7,7 @@ import { site } from "../../src/site.config";
 import { buildSite, projectRoot, type BuildResult } from "../support/build";
 import { htmlPages, loadPage } from "../support/html";
 import { ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";
-import { syntheticTopics, writeSyntheticArticles } from "../support/synthetic-articles";
+import { syntheticTopics, writeSyntheticArticles } from "../../src/cli/synthetic-articles";
 
 // 300 articles from November 2015 to January 2016, every one on the topic
 // "World": more than a page holds (100) in all and in 2015, so its list

@@ -9,7 +9,7 @@ import { crawl, type CrawlResult } from "../support/crawl";
 import { subpathSite } from "../support/global-build";
 import { prepareNginx, type Nginx, type NginxPrefix } from "../support/nginx";
 import { newerArticles, writePublishingFixture } from "../support/publishing-fixture";
-import { headersFor, parseHeadersFile, type HeaderRule } from "../support/static-server";
+import { headersFor, parseHeadersFile, type HeaderRule } from "../../src/cli/serve-static";
 
 const publicUrl = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
 const base = subpathSite.BASE_PATH;

@@ -7,7 +7,7 @@ import { searchByYear } from "../../src/lib/search-years";
 import { indexPages, indexSite, SEARCH_BUNDLE_DIR } from "../../src/publishing/search-index";
 import { buildSite, makeWorkDir, type BuildResult } from "../support/build";
 import { searchBundle } from "../support/pagefind-search";
-import { writeSyntheticArticles } from "../support/synthetic-articles";
+import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
 
 // The search index is one Pagefind bundle per year of publication. An
 // archive of 80 synthetic articles over four years (2012 to 2015), built

@@ -5,7 +5,7 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { subpathSite } from "../support/global-build";
 import { htmlPages } from "../support/html";
-import { parseHeadersFile, serveStatic, type StaticServer } from "../support/static-server";
+import { parseHeadersFile, serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 /** A policy's directives by name, each a list of sources. */
 function directives(policy: string): Map<string, string[]> {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildSite, type BuildResult } from "../support/build";
-import { writeSyntheticArticles } from "../support/synthetic-articles";
+import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
 
 // The promise of the browsing pages, which incremental publishing will rely
 // on: publishing an article changes only the front page, the feeds, the

@@ -4,7 +4,7 @@ import { sep } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { CHROMIUM_FLAGS, findChromium } from "../../src/cli/install-chromium";
-import { serveStatic, type StaticServer } from "../support/static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 import { htmlPages } from "./html";
 
 /** Starts the Chromium that `npm test` made sure of (`src/cli/install-chromium.ts`). */

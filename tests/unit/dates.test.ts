@@ -9,7 +9,10 @@ import {
 
 const originalTz = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = originalTz;
+  // The unit tier runs its files in shared processes; an unset TZ must stay
+  // unset, not become the string "undefined".
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
 });
 
 describe("dates", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { crawl } from "../support/crawl";
-import { parseHeadersFile, serveStatic, type StaticServer } from "../support/static-server";
+import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The crawl and the server are what the deploy tests trust; here they must catch faults.
 let root: string;
@@ -78,12 +78,5 @@ describe("serveStatic", () => {
     expect(response.headers.get("x-a")).toBe("1, 2");
     expect(response.headers.get("x-b")).toBe("3");
     expect((await fetch(server.url)).headers.get("x-b")).toBeNull();
-  });
-
-  test("parses _headers patterns with a splat", () => {
-    const [rule] = parseHeadersFile("/reader/_astro/*\n  Cache-Control: immutable\n");
-    expect(rule?.pattern.test("/reader/_astro/x.css")).toBe(true);
-    expect(rule?.pattern.test("/reader/index.html")).toBe(false);
-    expect(rule?.headers).toEqual([["Cache-Control", "immutable"]]);
   });
 });

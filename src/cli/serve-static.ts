@@ -1,3 +1,8 @@
+/*
+ * A built site served from 127.0.0.1 the way a static host serves it, its
+ * `_headers` file included: for the tools that open a build in a browser
+ * (`npm run bench`'s search probe, `npm run audit`) and for the tests.
+ */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
