@@ -96,7 +96,7 @@ const securityHeaders = () =>
     ),
   );
 
-/** Checks a response carries the README's headers: `_headers`' own, and CSP's frame-ancestors. */
+/** Checks a response carries the documented headers: `_headers`' own, and CSP's frame-ancestors. */
 function expectDocumentedHeaders(response: Response, cacheControl: string, what: string) {
   const security = securityHeaders();
   expect(Object.keys(security).sort(), "the headers _headers sets").toEqual([
@@ -113,7 +113,7 @@ function expectDocumentedHeaders(response: Response, cacheControl: string, what:
   expect(response.headers.get("cache-control"), `${what}: Cache-Control`).toBe(cacheControl);
 }
 
-describe("the /reader/ build, copied with cp -a and served by nginx with the README's configuration", () => {
+describe("the /reader/ build, copied with cp -a and served by nginx with the configuration of docs/deploying.md", () => {
   test("has no broken link, asset, feed or sitemap URL, and no missing #fragment", () => {
     expect(crawled.broken).toEqual([]);
     expect(crawled.pages.length).toBeGreaterThan(50);

@@ -7,30 +7,34 @@ import { dirname, join } from "node:path";
 import { findNginx } from "../../src/cli/install-nginx";
 import { projectRoot } from "./build";
 
-/** The ```nginx block of the README's Deploying section, as written there. */
-export async function readmeNginxBlock(): Promise<string> {
-  const readme = await readFile(join(projectRoot, "README.md"), "utf8");
-  const blocks = [...readme.matchAll(/^```nginx\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
-  if (blocks.length !== 1) throw new Error(`README.md has ${blocks.length} nginx blocks, not 1`);
+/** The ```nginx block of docs/deploying.md, as written there. */
+export async function documentedNginxBlock(): Promise<string> {
+  const deploying = await readFile(join(projectRoot, "docs/deploying.md"), "utf8");
+  const blocks = [...deploying.matchAll(/^```nginx\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  if (blocks.length !== 1)
+    throw new Error(`docs/deploying.md has ${blocks.length} nginx blocks, not 1`);
   return blocks[0]!;
 }
 
-/** Replaces `from` in `text`, which must hold it exactly once: the README and the test stay in step. */
+/** Replaces `from` in `text`, which must hold it exactly once: the documentation and the test stay in step. */
 function replaceOnce(text: string, from: string, to: string): string {
   const parts = text.split(from);
   if (parts.length !== 2) {
     throw new Error(
-      `The README's nginx block holds ${JSON.stringify(from)} ${parts.length - 1} times, not once`,
+      `docs/deploying.md's nginx block holds ${JSON.stringify(from)} ${parts.length - 1} times, not once`,
     );
   }
   return parts.join(to);
 }
 
 /**
- * The README's block made to serve `root` on 127.0.0.1:`port`: its example
+ * The documented block made to serve `root` on 127.0.0.1:`port`: its example
  * root and its placeholder for `listen` are the only things changed.
  */
-export function adaptReadmeBlock(block: string, { root, port }: { root: string; port: number }) {
+export function adaptDocumentedBlock(
+  block: string,
+  { root, port }: { root: string; port: number },
+) {
   const listening = replaceOnce(
     block,
     "# listen, server_name and TLS as for the rest of the host",
@@ -71,7 +75,7 @@ async function nobody(): Promise<{ uid: number; gid: number }> {
   return { uid: Number(fields[2]), gid: Number(fields[3]) };
 }
 
-/** An nginx serving a folder with the README's configuration, on 127.0.0.1. */
+/** An nginx serving a folder with the configuration of docs/deploying.md, on 127.0.0.1. */
 export interface Nginx {
   origin: string;
   /** The user the server runs as. */
@@ -114,7 +118,7 @@ export async function prepareNginx(): Promise<NginxPrefix> {
 
   const start = async (): Promise<Nginx> => {
     const port = await freePort();
-    const block = adaptReadmeBlock(await readmeNginxBlock(), { root: www, port });
+    const block = adaptDocumentedBlock(await documentedNginxBlock(), { root: www, port });
     const conf = join(prefix, "nginx.conf");
     await writeFile(
       conf,
@@ -135,7 +139,7 @@ http {
     uwsgi_temp_path ${state}/uwsgi;
     scgi_temp_path ${state}/scgi;
 
-    # The README's block, as written there but for root and listen:
+    # The block of docs/deploying.md, as written there but for root and listen:
 ${block}}
 `,
     );

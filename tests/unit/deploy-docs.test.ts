@@ -7,15 +7,15 @@ import {
   SECURITY_HEADERS,
 } from "../../src/publishing/static-headers";
 
-const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+const deploying = await readFile(new URL("../../docs/deploying.md", import.meta.url), "utf8");
 const workflow = await readFile(
   new URL("../../.github/workflows/deploy-pages.yml", import.meta.url),
   "utf8",
 );
 
-/** The README's nginx snippet: its `add_header NAME "VALUE"` lines and its map's values. */
+/** docs/deploying.md's nginx snippet: its `add_header NAME "VALUE"` lines and its map's values. */
 function nginxSnippet() {
-  const block = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+  const block = /```nginx\n([\s\S]*?)```/.exec(deploying)?.[1] ?? "";
   const headers = new Map(
     [...block.matchAll(/add_header\s+(\S+)\s+"([^"]*)"\s+always;/g)].map(([, name, value]) => [
       name!,
@@ -26,7 +26,7 @@ function nginxSnippet() {
   return { block, headers, mapped };
 }
 
-describe("the README's nginx snippet", () => {
+describe("the nginx snippet of docs/deploying.md", () => {
   test("sends the same security headers as _headers, value for value", () => {
     const { headers } = nginxSnippet();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
