@@ -6,6 +6,7 @@ import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
 import { buildInputs } from "./inputs.ts";
 import { readManifest } from "./manifest.ts";
 import { planBuild, type BuildRequest } from "./plan.ts";
+import { checkShards } from "./shards.ts";
 
 /** What `npm run build` was asked for, with the folders it names. */
 export interface PublishOptions {
@@ -54,6 +55,7 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
     buildInputs(projectRoot, options.env),
     readManifest(place.manifestPath, target),
   ]);
+  if (request.kind === "merge") await checkShards(request.shards, files);
   const plan = planBuild(request, files, inputs, last, options.partSize);
   if (plan.kind === "up to date") return { ...plan, jobs: [], joinSeconds: 0 };
   console.log(`${describe(plan.kind)}: ${plan.reason}.`);
