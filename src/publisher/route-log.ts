@@ -3,11 +3,8 @@
  * route as it starts ("  ├─ /rss.xml") and its time when it ends (" (+81ms)"),
  * but generates four pages at a time (astro.config.mjs), so the routes ran
  * together on one line and their times on lines of their own; an archive
- * prints 10,000 of them. A route copied from Astro's cache (its incremental
- * build: src/lib/page-cache.ts) ends with "(restored)" or "(cached)" instead
- * of a time. The block becomes one line, the number of routes and how many
- * came from the cache; everything else, warnings and errors in the block
- * included, passes as is.
+ * prints 10,000 of them. The block becomes one line, the number of routes;
+ * everything else, warnings and errors in the block included, passes as is.
  */
 import { stripVTControlCharacters } from "node:util";
 
@@ -15,8 +12,6 @@ import { stripVTControlCharacters } from "node:util";
 const routeStart = /(?:\d{2}:\d{2}:\d{2} )?\s*[├└]─ \S+?(?=\d{2}:\d{2}:\d{2} |\s|$)/g;
 /** A route's time, which comes after whatever was written since it started. */
 const routeTime = /\s*\(\+\d+(?:\.\d+)?m?s\)\s*/g;
-/** A route's end when it came from the cache. */
-const routeKept = /\s*\((?:restored|cached)\)\s*/g;
 const blockStart = /generating static routes/;
 const blockEnd = /✓ Completed in /;
 
@@ -25,7 +20,6 @@ export class RouteLogFilter {
   #pending = "";
   #inBlock = false;
   #routes = 0;
-  #kept = 0;
 
   /** Takes the next chunk of the log; returns the text to print now (whole lines only). */
   write(chunk: string): string {
@@ -49,18 +43,12 @@ export class RouteLogFilter {
     return this.#routes;
   }
 
-  /** How many of them were copied from Astro's cache. */
-  get kept(): number {
-    return this.#kept;
-  }
-
   #line(line: string): string {
     const plain = stripVTControlCharacters(line);
     if (!this.#inBlock) {
       if (blockStart.test(plain)) {
         this.#inBlock = true;
         this.#routes = 0;
-        this.#kept = 0;
       }
       return `${line}\n`;
     }
@@ -69,17 +57,12 @@ export class RouteLogFilter {
         this.#routes++;
         return "";
       })
-      .replace(routeTime, "")
-      .replace(routeKept, () => {
-        this.#kept++;
-        return "";
-      });
+      .replace(routeTime, "");
     if (blockEnd.test(rest)) {
       this.#inBlock = false;
       const time = /^\d{2}:\d{2}:\d{2} /.exec(rest)?.[0] ?? "";
       const count = `${this.#routes} route${this.#routes === 1 ? "" : "s"}`;
-      const kept = this.#kept > 0 ? ` (${this.#kept} copied from Astro's cache)` : "";
-      return `${time}  ${count} generated${kept}\n${rest}\n`;
+      return `${time}  ${count} generated\n${rest}\n`;
     }
     return rest.trim() === "" ? "" : `${rest}\n`;
   }

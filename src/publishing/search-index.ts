@@ -39,7 +39,7 @@ export const SEARCH_EXCLUDED = [
  * The search bundle's files that the search page does not load: Pagefind's
  * ready-made interfaces (it uses pagefind.js directly), its debugging
  * playground, its worker (the page searches on its own thread: see
- * SearchPanel.astro) and the WebAssembly for pages of no known language
+ * src/search/pagefind.ts) and the WebAssembly for pages of no known language
  * (the index is English whatever a page says, so only wasm.en is loaded).
  * Left out so that nothing is published that nobody asked for.
  */
@@ -95,7 +95,7 @@ export interface IndexSiteOptions {
  * Indexes the built site in `outDir` with Pagefind, one bundle per year of
  * publication: the articles of 2015 into `outDir/pagefind/2015/`. A reader's
  * search loads the newest year's bundle first and older ones only as it
- * needs them (SearchPanel.astro), and a publish re-indexes only the years
+ * needs them (src/search/pagefind.ts), and a publish re-indexes only the years
  * whose articles changed. Only pages that mark their content with
  * `data-pagefind-body` (the articles) are indexed, each read with its
  * paragraph ids removed (see `withoutParagraphIds`).

@@ -41,19 +41,6 @@ describe("RouteLogFilter", () => {
     expect(filterAll([garbled])).toEqual({ text: tidy, routes: 7 });
   });
 
-  test("counts the routes copied from Astro's cache, which end without a time", () => {
-    const log = garbled
-      .replace("/card.png (+34ms) ", "/card.png (restored) ")
-      .replace("/rss.xml (+81ms) ", "/rss.xml (cached) ")
-      .replace(" (+92ms) ", " (restored) ");
-    const filter = new RouteLogFilter();
-    const text = filter.write(log) + filter.end();
-    expect(text).toBe(
-      tidy.replace("7 routes generated", "7 routes generated (3 copied from Astro's cache)"),
-    );
-    expect([filter.routes, filter.kept]).toEqual([7, 3]);
-  });
-
   test("gives the same text however the log is cut into chunks", () => {
     const chunks = garbled.match(/[\s\S]{1,7}/g)!;
     expect(filterAll(chunks).text).toBe(tidy);
