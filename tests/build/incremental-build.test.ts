@@ -109,20 +109,20 @@ describe("npm run build after a change to the archive", () => {
     async (_, change, says) => {
       await change();
       const { outDir, cacheDir } = incremental();
-      const result = await runBuildCommand(outDir, env(), { cacheDir });
+      const fullDir = join(work, "full");
+      // Side by side: each waits on its own Astro processes. The full build
+      // keeps its content store from one step to the next too, as a
+      // newsroom's would be: it makes every page again from it.
+      const [result, full] = await Promise.all([
+        runBuildCommand(outDir, env(), { cacheDir }),
+        runBuildCommand(fullDir, env(), { args: ["--full"], cacheDir: join(work, "full-cache") }),
+      ]);
       expect(result.exitCode, result.output).toBe(0);
       expect(result.output).toMatch(/An incremental build: \d+ new, \d+ edited and \d+ deleted/);
       // The content store the full build left is read, not thrown away.
       expect(result.output).not.toContain("Clearing content store");
       if (says) expect(result.output).toContain(says);
 
-      const fullDir = join(work, "full");
-      // Its content store kept too, from one step to the next, as a
-      // newsroom's would be: a full build makes every page again from it.
-      const full = await runBuildCommand(fullDir, env(), {
-        args: ["--full"],
-        cacheDir: join(work, "full-cache"),
-      });
       expect(full.exitCode, full.output).toBe(0);
       expect(full.output).toContain("A full build: asked for with --full.");
 
