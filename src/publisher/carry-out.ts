@@ -104,7 +104,11 @@ export async function carryOut(
       const searchYears = new Set(
         [...made].filter((key) => key.startsWith("search:")).map((key) => key.slice(7)),
       );
-      siteFiles = await writeSiteFiles(next, siteLocation(), plan.carryOver ? { searchYears } : {});
+      // Where the site is served, as astro.config.mjs reads it.
+      siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
+        assetsDir: ASSETS_DIR,
+        ...(plan.carryOver && { searchYears }),
+      });
     } else if (place.shard) {
       await writeShardRecord(next, place.shard.index, place.shard.count, plan.files);
     }
@@ -185,12 +189,6 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
   const failed = results.find(({ code }) => code !== 0);
   if (failed) throw new BuildFailure(`${failed.name} failed`);
   return results;
-}
-
-/** Where the site is served, as astro.config.mjs reads it. */
-function siteLocation() {
-  const { site, base } = resolveDeployment(process.env);
-  return { site, base, assetsDir: ASSETS_DIR };
 }
 
 /**
