@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import type { JobKeys } from "../lib/job-scope.ts";
-import { pageKey } from "../lib/page-keys.ts";
+import { articleOfKey, pageKey } from "../lib/page-keys.ts";
+import { articleRoutePath } from "../lib/site-urls.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
@@ -164,20 +165,17 @@ async function removeOtherStores(stores: string, recipe: string): Promise<void> 
  */
 function warnOfMovedArticles(plan: Plan, keys: JobKeys["articles"]): void {
   const own = (list: readonly string[] | undefined) =>
-    list?.find((key) => key.startsWith("article:"));
+    list?.map(articleOfKey).find((params) => params !== undefined);
   for (const [path, previous] of Object.entries(plan.previous)) {
     const was = own(previous);
     const now = own(keys[articleId(path)]);
-    if (!was || !now || was === now) continue;
-    const [beforeDate, beforeSlug] = was.slice("article:".length).split("/");
-    const [nowDate] = now.slice("article:".length).split("/");
-    const url = (key: string) => `articles/${key.slice("article:".length)}/`;
+    if (!was || !now) continue;
+    const [before, after] = [articleRoutePath(was), articleRoutePath(now)];
+    if (before === after) continue;
     const keep =
-      beforeDate === nowDate
-        ? ` To keep it working, list it: \`formerSlugs: [${beforeSlug}]\`.`
-        : "";
+      was.date === now.date ? ` To keep it working, list it: \`formerSlugs: [${was.slug}]\`.` : "";
     console.warn(
-      `${path}: its URL changed from ${url(was)} to ${url(now)}; links to the old one ` +
+      `${path}: its URL changed from ${before} to ${after}; links to the old one ` +
         `will find nothing.${keep}`,
     );
   }
