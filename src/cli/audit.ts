@@ -7,9 +7,10 @@
  */
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { PAGE_FILE, pagePathOfFile, SECTIONS, withBase } from "../lib/site-urls.ts";
 import { CHROMIUM_FLAGS, findChromium } from "./install-chromium.ts";
 import { serveStatic } from "./serve-static.ts";
 
@@ -22,13 +23,14 @@ const categories = ["performance", "accessibility", "best-practices", "seo"] as 
 
 /** The first article page in the build, as a URL path. */
 async function firstArticlePath(): Promise<string> {
-  const entries = await readdir(join(distDir, "articles"), {
+  const entries = await readdir(join(distDir, SECTIONS.articles), {
     recursive: true,
     withFileTypes: true,
   });
-  const page = entries.find((entry) => entry.isFile() && entry.name === "index.html");
+  const page = entries.find((entry) => entry.isFile() && entry.name === PAGE_FILE);
   if (!page) throw new Error("No article page in dist/: run `npm run build` first.");
-  return `/${relative(distDir, page.parentPath)}/`;
+  const file = relative(distDir, join(page.parentPath, page.name)).split(sep).join("/");
+  return withBase("/", pagePathOfFile(file));
 }
 
 const server = await serveStatic(distDir);

@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { PAGE_FILE } from "../lib/site-urls.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -84,7 +85,7 @@ function fileFor(root: string, base: string, pathname: string): string | undefin
   }
   const path = normalize(join(root, relative));
   if (path !== root && !path.startsWith(root + sep)) return undefined;
-  return pathname.endsWith("/") ? join(path, "index.html") : path;
+  return pathname.endsWith("/") ? join(path, PAGE_FILE) : path;
 }
 
 /** Where and how a build is served. */

@@ -3,7 +3,9 @@ import {
   archivePath,
   formerArticlePaths,
   personPath,
+  SECTIONS,
   topicPath,
+  type ArticleParams,
   type ArticlePathFields,
 } from "./site-urls.ts";
 
@@ -27,22 +29,31 @@ export interface KeyedArticle extends ArticlePathFields {
   byline: { authors: readonly string[]; contributors: readonly string[] };
 }
 
+const ARTICLE_KEY_PREFIX = "article:";
+
+/** The route params of the article page whose key this is ("article:2015-11-15/slug"); undefined for any other key. */
+export function articleOfKey(key: string): ArticleParams | undefined {
+  if (!key.startsWith(ARTICLE_KEY_PREFIX)) return undefined;
+  const [date = "", slug = "", ...rest] = key.slice(ARTICLE_KEY_PREFIX.length).split("/");
+  return date && slug && rest.length === 0 ? { date, slug } : undefined;
+}
+
 /** The page key of a file or page path below the base ("archive/2015/11/index.html", "topics/russia/"). */
 export function pageKey(path: string): string {
   const [first = "", second = "", third = "", fourth = ""] = path.replace(/^\/+/, "").split("/");
   const folder = (segment: string) => segment !== "" && !segment.includes(".");
   switch (first) {
-    case "articles":
-      return folder(second) && folder(third) ? `article:${second}/${third}` : SITE_KEY;
-    case "archive": {
+    case SECTIONS.articles:
+      return folder(second) && folder(third) ? `${ARTICLE_KEY_PREFIX}${second}/${third}` : SITE_KEY;
+    case SECTIONS.archive: {
       const period = [second, third, fourth].filter((segment) => /^\d+$/.test(segment));
       return period.length > 0 ? `archive:${period.join("-")}` : SITE_KEY;
     }
-    case "topics":
+    case SECTIONS.topics:
       return folder(second) ? `topic:${second}` : SITE_KEY;
-    case "people":
+    case SECTIONS.people:
       return folder(second) ? `person:${second}` : SITE_KEY;
-    case "pagefind":
+    case SECTIONS.searchBundles:
       return /^\d{4}$/.test(second) ? `search:${second}` : SITE_KEY;
     default:
       return SITE_KEY;
@@ -56,7 +67,7 @@ export function pageKey(path: string): string {
  * is not an article's.
  */
 export function searchYear(path: string): string | undefined {
-  return /^article:(\d{4})-/.exec(pageKey(path))?.[1];
+  return /^(\d{4})-/.exec(articleOfKey(pageKey(path))?.date ?? "")?.[1];
 }
 
 /**

@@ -1,6 +1,31 @@
 import { periodPath, type Period } from "./periods.ts";
 import { slugifyHeadline, slugifyName } from "./slugs.ts";
 
+/** Where the site is served: Astro's `site` (an origin) and `base` ("/" or "/reader/"). */
+export interface SiteLocation {
+  /** The origin: "https://news.example.org", or Astro's `site` as a URL. */
+  site: string | URL;
+  /** The path the site lives under, with a slash at each end: "/" or "/reader/". */
+  base: string;
+}
+
+/**
+ * The first folder below the base of each part of the site. The paths here
+ * are made from them, and `pageKey` (page-keys.ts) reads paths back by them.
+ */
+export const SECTIONS = {
+  articles: "articles",
+  archive: "archive",
+  topics: "topics",
+  people: "people",
+  search: "search",
+  /** The search index: one Pagefind bundle a year, `pagefind/2015/`. */
+  searchBundles: "pagefind",
+} as const;
+
+/** The file that is a page: every page is a folder with one (Astro's `build.format: "directory"`). */
+export const PAGE_FILE = "index.html";
+
 /**
  * Joins the site's base path (Astro's `import.meta.env.BASE_URL`, "/" or
  * "/reader/" and so on) with a path relative to it, so no link assumes the
@@ -25,11 +50,14 @@ export interface ArticlePathFields {
   formerSlugs?: readonly string[] | undefined;
 }
 
+/**
+ * The route params of an article page: its publication date and slug. A
+ * type, not an interface, so that `getStaticPaths` takes it as its params.
+ */
+export type ArticleParams = { date: string; slug: string };
+
 /** The route params of an article page: its publication date and slug. */
-export function articleParams({ headline, published, slug }: ArticlePathFields): {
-  date: string;
-  slug: string;
-} {
+export function articleParams({ headline, published, slug }: ArticlePathFields): ArticleParams {
   return { date: published, slug: slug ?? slugifyHeadline(headline) };
 }
 
@@ -37,19 +65,23 @@ export function articleParams({ headline, published, slug }: ArticlePathFields):
 export function formerArticleParams({
   published,
   formerSlugs = [],
-}: ArticlePathFields): { date: string; slug: string }[] {
+}: ArticlePathFields): ArticleParams[] {
   return formerSlugs.map((slug) => ({ date: published, slug }));
+}
+
+/** The path below the site's base of the article page with these route params: `articles/2015-11-15/slug/`. */
+export function articleRoutePath({ date, slug }: ArticleParams): string {
+  return `${SECTIONS.articles}/${date}/${slug}/`;
 }
 
 /** The paths below the site's base of an article's former URLs, which send the reader to its page. */
 export function formerArticlePaths(fields: ArticlePathFields): string[] {
-  return formerArticleParams(fields).map(({ date, slug }) => `articles/${date}/${slug}/`);
+  return formerArticleParams(fields).map(articleRoutePath);
 }
 
 /** An article's path below the site's base, with the trailing slash every page URL has. */
 export function articlePath(fields: ArticlePathFields): string {
-  const { date, slug } = articleParams(fields);
-  return `articles/${date}/${slug}/`;
+  return articleRoutePath(articleParams(fields));
 }
 
 /** The path of an article's social card, beside its page. */
@@ -60,13 +92,16 @@ export function articleCardPath(fields: ArticlePathFields): string {
 /** The path of the site's own social card, used by the pages that are not articles. */
 export const SITE_CARD_PATH = "card.png";
 
+/** The path of the site's RSS feed below its base; each topic has one of the same name beside its page. */
+export const FEED_PATH = "rss.xml";
+
 /** The path of the date archive's page for a period below the site's base: `archive/` is its index, `archive/2015/11/15/` a day. */
 export function archivePath(period: Period = ""): string {
-  return `archive/${periodPath(period)}`;
+  return `${SECTIONS.archive}/${periodPath(period)}`;
 }
 
 /** The path of the index of topics below the site's base. */
-export const TOPICS_PATH = "topics/";
+export const TOPICS_PATH = `${SECTIONS.topics}/`;
 
 /** The path of a topic's page below the site's base, or of one period of it: `topics/syrian-war/2015/`. */
 export function topicPath(name: string, period: Period = ""): string {
@@ -75,12 +110,12 @@ export function topicPath(name: string, period: Period = ""): string {
 
 /** The path of a topic's RSS feed, beside its page. */
 export function topicFeedPath(name: string): string {
-  return `${topicPath(name)}rss.xml`;
+  return `${topicPath(name)}${FEED_PATH}`;
 }
 
 /** The path of a person's page below the site's base, or of one period of it: `people/robert-hutton/`. */
 export function personPath(name: string, period: Period = ""): string {
-  return `people/${nameSlug(name)}/${periodPath(period)}`;
+  return `${SECTIONS.people}/${nameSlug(name)}/${periodPath(period)}`;
 }
 
 function nameSlug(name: string): string {
@@ -91,17 +126,32 @@ function nameSlug(name: string): string {
 }
 
 /** The search page's path below the site's base. */
-export const SEARCH_PATH = "search/";
+export const SEARCH_PATH = `${SECTIONS.search}/`;
 
 /** The search page's path with a query, as its form sends it: `search/?q=assad`. */
 export function searchPath(query?: string): string {
   return query ? `${SEARCH_PATH}?${new URLSearchParams({ q: query })}` : SEARCH_PATH;
 }
 
-/** Where the site is served: Astro's `site` (an origin) and `base` ("/" or "/reader/"). */
-export interface SiteLocation {
-  site: string | URL;
-  base: string;
+/** The folder of the search index's bundles below the site's base, as the search page loads them. */
+export const SEARCH_BUNDLES_PATH = `${SECTIONS.searchBundles}/`;
+
+/** The path of the sitemap index below the site's base, which robots.txt names. */
+export const SITEMAP_INDEX_PATH = "sitemap-index.xml";
+
+/** The path of one of the sitemap's files below the site's base, from `sitemap-0.xml` up. */
+export function sitemapPath(index: number): string {
+  return `sitemap-${index}.xml`;
+}
+
+/**
+ * The path below the base of the page a built file is, the file's own path
+ * without its `index.html` ("articles/…/index.html" → "articles/…/",
+ * "index.html" → ""), or undefined for a file that is no page.
+ */
+export function pagePathOfFile(file: string): string | undefined {
+  if (file !== PAGE_FILE && !file.endsWith(`/${PAGE_FILE}`)) return undefined;
+  return file.slice(0, -PAGE_FILE.length);
 }
 
 /** Every URL the site's pages link to, for one deployment. */

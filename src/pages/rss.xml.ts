@@ -2,6 +2,7 @@ import type { APIRoute } from "astro";
 import { articleFeed } from "../data/article-feed";
 import { getArticles } from "../data/articles";
 import { urls } from "../data/site-urls";
+import { FEED_PATH } from "../lib/site-urls";
 import { site } from "../site.config";
 
 /** The RSS 2.0 feed: the newest articles, each in full as sanitised HTML. */
@@ -10,6 +11,6 @@ export const GET: APIRoute = async () =>
     title: site.name,
     description: site.description,
     link: urls.absolute(),
-    self: urls.absolute("rss.xml"),
+    self: urls.absolute(FEED_PATH),
     articles: await getArticles(),
   });

@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import type { JobKeys } from "../lib/job-scope.ts";
-import { pageKey } from "../lib/page-keys.ts";
+import { articleOfKey, pageKey } from "../lib/page-keys.ts";
+import { articleRoutePath } from "../lib/site-urls.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
@@ -104,7 +105,11 @@ export async function carryOut(
       const searchYears = new Set(
         [...made].filter((key) => key.startsWith("search:")).map((key) => key.slice(7)),
       );
-      siteFiles = await writeSiteFiles(next, siteLocation(), plan.carryOver ? { searchYears } : {});
+      // Where the site is served, as astro.config.mjs reads it.
+      siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
+        assetsDir: ASSETS_DIR,
+        ...(plan.carryOver && { searchYears }),
+      });
     } else if (place.shard) {
       await writeShardRecord(next, place.shard.index, place.shard.count, plan.files);
     }
@@ -160,20 +165,17 @@ async function removeOtherStores(stores: string, recipe: string): Promise<void> 
  */
 function warnOfMovedArticles(plan: Plan, keys: JobKeys["articles"]): void {
   const own = (list: readonly string[] | undefined) =>
-    list?.find((key) => key.startsWith("article:"));
+    list?.map(articleOfKey).find((params) => params !== undefined);
   for (const [path, previous] of Object.entries(plan.previous)) {
     const was = own(previous);
     const now = own(keys[articleId(path)]);
-    if (!was || !now || was === now) continue;
-    const [beforeDate, beforeSlug] = was.slice("article:".length).split("/");
-    const [nowDate] = now.slice("article:".length).split("/");
-    const url = (key: string) => `articles/${key.slice("article:".length)}/`;
+    if (!was || !now) continue;
+    const [before, after] = [articleRoutePath(was), articleRoutePath(now)];
+    if (before === after) continue;
     const keep =
-      beforeDate === nowDate
-        ? ` To keep it working, list it: \`formerSlugs: [${beforeSlug}]\`.`
-        : "";
+      was.date === now.date ? ` To keep it working, list it: \`formerSlugs: [${was.slug}]\`.` : "";
     console.warn(
-      `${path}: its URL changed from ${url(was)} to ${url(now)}; links to the old one ` +
+      `${path}: its URL changed from ${before} to ${after}; links to the old one ` +
         `will find nothing.${keep}`,
     );
   }
@@ -185,12 +187,6 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
   const failed = results.find(({ code }) => code !== 0);
   if (failed) throw new BuildFailure(`${failed.name} failed`);
   return results;
-}
-
-/** Where the site is served, as astro.config.mjs reads it. */
-function siteLocation() {
-  const { site, base } = resolveDeployment(process.env);
-  return { site, base, assetsDir: ASSETS_DIR };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts";
 import { SHARD_RECORD } from "./shards.ts";
 
 /**
@@ -26,13 +27,7 @@ const MANIFEST_VERSION = 1;
  * pages changes the sitemap, any build of a site its front page, any build
  * of a shard its record (shards.ts).
  */
-const FINGERPRINTED = [
-  "index.html",
-  SHARD_RECORD,
-  "sitemap-index.xml",
-  "sitemap-0.xml",
-  "_headers",
-];
+const FINGERPRINTED = [PAGE_FILE, SHARD_RECORD, SITEMAP_INDEX_PATH, sitemapPath(0), "_headers"];
 
 /** A digest of the files that stand for a build's output; "" when there is none. */
 export async function outputFingerprint(outDir: string): Promise<string> {
@@ -40,7 +35,7 @@ export async function outputFingerprint(outDir: string): Promise<string> {
   let found = false;
   for (const name of FINGERPRINTED) {
     const bytes = await readFile(join(outDir, name)).catch(() => undefined);
-    if (name === "index.html" || name === SHARD_RECORD) found ||= bytes !== undefined;
+    if (name === PAGE_FILE || name === SHARD_RECORD) found ||= bytes !== undefined;
     hash.update(`${name}\0`).update(bytes ?? "-");
   }
   return found ? hash.digest("hex") : "";

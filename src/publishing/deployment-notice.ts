@@ -1,4 +1,5 @@
 import type { AstroIntegration } from "astro";
+import { siteUrls } from "../lib/site-urls";
 import type { Deployment } from "./deployment";
 
 /** Says, when a build starts, where its absolute URLs will point, and warns when SITE_URL was left unset. */
@@ -8,7 +9,7 @@ export function deploymentNotice(deployment: Deployment): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ command, logger }) => {
         if (command !== "build") return;
-        const where = `${deployment.site}${deployment.base}`;
+        const where = siteUrls(deployment).absolute();
         if (deployment.siteIsDefault) {
           logger.warn(
             `SITE_URL is not set, so canonical URLs, the feed, the sitemap and social cards point to ${where}. ` +

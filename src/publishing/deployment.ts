@@ -1,9 +1,9 @@
-/** Where the built site will be served: an origin and a path under it. */
-export interface Deployment {
+import type { SiteLocation } from "../lib/site-urls.ts";
+
+/** Where the built site will be served, as `SITE_URL` and `BASE_PATH` say. */
+export interface Deployment extends SiteLocation {
   /** The absolute origin, without a trailing slash: "https://news.example.org". */
   site: string;
-  /** The path the site lives under, with a slash at each end: "/" or "/reader/". */
-  base: string;
   /** True when `SITE_URL` was not given and the local default was used. */
   siteIsDefault: boolean;
 }

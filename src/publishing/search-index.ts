@@ -5,6 +5,7 @@ import * as pagefind from "pagefind";
 import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
 import { withoutParagraphIds } from "../lib/search-document.ts";
+import { SECTIONS } from "../lib/site-urls.ts";
 import { htmlFiles } from "./html-files.ts";
 import { swapIn } from "./swap-in.ts";
 
@@ -13,7 +14,7 @@ import { swapIn } from "./swap-in.ts";
  * base. It holds one complete Pagefind bundle per publication year,
  * `pagefind/2015/` and so on, and nothing else.
  */
-export const SEARCH_BUNDLE_DIR = "pagefind";
+export const SEARCH_BUNDLE_DIR = SECTIONS.searchBundles;
 
 /**
  * What the index leaves out of an article: its navigation and everything

@@ -1,6 +1,7 @@
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { AstroIntegration } from "astro";
+import type { SiteLocation } from "../lib/site-urls.ts";
 import { headerPolicy, joinCspHashes, SEARCH_CSP_ADDITIONS } from "./csp.ts";
 import { headersFile } from "./static-headers.ts";
 import type { PageHeadFacts } from "./html-files.ts";
@@ -28,23 +29,17 @@ export function pagePolicies(): AstroIntegration {
   };
 }
 
-/** Where the site is served from, as `_headers` needs it. */
-export interface HeadersLocation {
-  /** The base path, "/" or "/reader/". */
-  base: string;
-  /** Astro's `build.assets` folder ("_astro"). */
-  assetsDir: string;
-}
-
 /**
- * Writes `_headers` for the site in `outDir`: one policy for every URL (each
+ * Writes `_headers` for the site in `outDir`, whose hashed assets are in
+ * `assetsDir` (Astro's `build.assets`, "_astro"): one policy for every URL (each
  * page's narrowed hashes, and the search page's additions for Pagefind), and
  * the other security and caching headers. Read from the pages' own `<meta>`
  * policies, so it comes out the same however the pages were built.
  */
 export async function writeHeadersFile(
   outDir: string,
-  { base, assetsDir }: HeadersLocation,
+  { base }: SiteLocation,
+  assetsDir: string,
   pages: readonly PageHeadFacts[],
 ): Promise<number> {
   const policies = new Set<string>();

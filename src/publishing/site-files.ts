@@ -1,19 +1,16 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import type { SiteLocation } from "../lib/site-urls.ts";
+import { DEFAULT_SITE_URL } from "./deployment.ts";
 import { htmlFiles, readPageHeads } from "./html-files.ts";
 import { indexSite, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
 import { writeSitemap } from "./sitemap.ts";
 
-/** Where the site is served, and Astro's asset folder. */
-export interface SiteLocation {
-  site: string;
-  base: string;
-  assetsDir: string;
-}
-
-/** What `writeSiteFiles` may leave as it was. */
+/** What the build put where, and what `writeSiteFiles` may leave as it was. */
 export interface SiteFilesOptions {
+  /** Astro's folder of hashed assets in the build, its `build.assets` ("_astro"). */
+  assetsDir: string;
   /** Only these years of the search index are made again (see `indexSite`); absent, every year. */
   searchYears?: ReadonlySet<string>;
 }
@@ -38,8 +35,8 @@ export interface SiteFilesReport {
  */
 export async function writeSiteFiles(
   outDir: string,
-  { site, base, assetsDir }: SiteLocation,
-  { searchYears }: SiteFilesOptions = {},
+  location: SiteLocation,
+  { assetsDir, searchYears }: SiteFilesOptions,
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
@@ -49,8 +46,8 @@ export async function writeSiteFiles(
     indexSite(outDir, searchYears && { years: searchYears }),
     readPageHeads(outDir, pages),
   ]);
-  const sitemapPages = await writeSitemap(outDir, { site, base }, heads);
-  const policies = await writeHeadersFile(outDir, { base, assetsDir }, heads);
+  const sitemapPages = await writeSitemap(outDir, location, heads);
+  const policies = await writeHeadersFile(outDir, location, assetsDir, heads);
   return {
     searchPages: search.pages,
     searchSeconds: search.seconds,
@@ -63,20 +60,21 @@ export async function writeSiteFiles(
 
 /** Runs `writeSiteFiles` at the end of a build of the whole site; a build of a part leaves them to `npm run build`. */
 export function siteFiles({ wholeSite }: { wholeSite: boolean }): AstroIntegration {
-  let location: SiteLocation | undefined;
+  let built: { location: SiteLocation; assetsDir: string } | undefined;
   return {
     name: "broadsheet:site-files",
     hooks: {
       "astro:config:done": ({ config }) => {
-        location = {
-          site: config.site ?? "http://localhost:4321",
-          base: config.base,
+        built = {
+          location: { site: config.site ?? DEFAULT_SITE_URL, base: config.base },
           assetsDir: config.build.assets,
         };
       },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!wholeSite || !location) return;
-        const report = await writeSiteFiles(fileURLToPath(dir), location);
+        if (!wholeSite || !built) return;
+        const report = await writeSiteFiles(fileURLToPath(dir), built.location, {
+          assetsDir: built.assetsDir,
+        });
         logger.info(
           `search index: ${report.searchPages} pages in ${report.searchSeconds.toFixed(1)} s; ` +
             `sitemap: ${report.sitemapPages} pages; _headers: ${report.policies} page policies`,

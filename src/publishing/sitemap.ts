@@ -1,15 +1,16 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import {
+  pagePathOfFile,
+  SITEMAP_INDEX_PATH,
+  sitemapPath,
+  siteUrls,
+  type SiteLocation,
+} from "../lib/site-urls.ts";
 import type { PageHeadFacts } from "./html-files.ts";
 
 /** URLs in one sitemap file: the protocol allows 50,000; @astrojs/sitemap's 45,000 leaves room. */
 export const SITEMAP_ENTRY_LIMIT = 45_000;
-
-/** Where the site is served: its origin and base path, as Astro's `site` and `base`. */
-export interface SitemapLocation {
-  site: string;
-  base: string;
-}
 
 function xmlEscape(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -25,15 +26,15 @@ function xmlEscape(text: string): string {
  */
 export async function writeSitemap(
   outDir: string,
-  { site, base }: SitemapLocation,
+  location: SiteLocation,
   pages: readonly PageHeadFacts[],
 ) {
-  const root = new URL(base.endsWith("/") ? base : `${base}/`, site);
+  const site = siteUrls(location);
   const urls = pages
-    .filter(
-      ({ path, noindex }) => (path.endsWith("/index.html") || path === "index.html") && !noindex,
-    )
-    .map(({ path }) => new URL(path.slice(0, -"index.html".length), root).href)
+    .filter(({ noindex }) => !noindex)
+    .map(({ path }) => pagePathOfFile(path))
+    .filter((page) => page !== undefined)
+    .map((page) => site.absolute(page))
     .sort();
   const chunks: string[][] = [];
   for (let start = 0; start < urls.length; start += SITEMAP_ENTRY_LIMIT) {
@@ -44,14 +45,14 @@ export async function writeSitemap(
   await Promise.all(
     chunks.map((chunk, index) =>
       writeFile(
-        join(outDir, `sitemap-${index}.xml`),
+        join(outDir, sitemapPath(index)),
         `${header}<urlset ${namespace}>${chunk.map((loc) => `<url><loc>${xmlEscape(loc)}</loc></url>`).join("")}</urlset>\n`,
       ),
     ),
   );
-  const sitemaps = chunks.map((_, index) => new URL(`sitemap-${index}.xml`, root).href);
+  const sitemaps = chunks.map((_, index) => site.absolute(sitemapPath(index)));
   await writeFile(
-    join(outDir, "sitemap-index.xml"),
+    join(outDir, SITEMAP_INDEX_PATH),
     `${header}<sitemapindex ${namespace}>${sitemaps.map((loc) => `<sitemap><loc>${xmlEscape(loc)}</loc></sitemap>`).join("")}</sitemapindex>\n`,
   );
   return urls.length;

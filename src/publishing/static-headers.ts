@@ -1,3 +1,5 @@
+import { withBase } from "../lib/site-urls.ts";
+
 /** Headers every response gets, besides the Content-Security-Policy. */
 export const SECURITY_HEADERS = {
   "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
@@ -43,14 +45,17 @@ export function headersFile({
   const rule = (pattern: string, headers: Record<string, string>) =>
     [pattern, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
   const rules = [
-    rule(`${base}*`, { "Content-Security-Policy": contentSecurityPolicy, ...SECURITY_HEADERS }),
-    rule(`${base}${assetsDir}/*`, { "Cache-Control": IMMUTABLE_CACHE }),
-    rule(base, { "Cache-Control": REVALIDATE_CACHE }),
+    rule(withBase(base, "*"), {
+      "Content-Security-Policy": contentSecurityPolicy,
+      ...SECURITY_HEADERS,
+    }),
+    rule(withBase(base, `${assetsDir}/*`), { "Cache-Control": IMMUTABLE_CACHE }),
+    rule(withBase(base), { "Cache-Control": REVALIDATE_CACHE }),
   ];
   const entries = [...topLevelEntries].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const { name, isDirectory } of entries) {
     if (name === assetsDir || name === "_headers") continue;
-    const pattern = isDirectory ? `${base}${name}/*` : `${base}${name}`;
+    const pattern = withBase(base, isDirectory ? `${name}/*` : name);
     rules.push(rule(pattern, { "Cache-Control": REVALIDATE_CACHE }));
   }
   return `${rules.join("\n\n")}\n`;

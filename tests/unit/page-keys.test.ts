@@ -1,6 +1,22 @@
 import { describe, expect, test } from "vitest";
-import { articlePageKeys, pageKey, searchYear, SITE_KEY } from "../../src/lib/page-keys";
-import { articlePath } from "../../src/lib/site-urls";
+import {
+  articleOfKey,
+  articlePageKeys,
+  pageKey,
+  searchYear,
+  SITE_KEY,
+} from "../../src/lib/page-keys";
+import {
+  archivePath,
+  articlePath,
+  articleRoutePath,
+  personPath,
+  SEARCH_BUNDLES_PATH,
+  SEARCH_PATH,
+  topicFeedPath,
+  topicPath,
+  TOPICS_PATH,
+} from "../../src/lib/site-urls";
 
 describe("pageKey", () => {
   test.each([
@@ -22,6 +38,39 @@ describe("pageKey", () => {
   ])("%s belongs to %s", (path, key) => {
     expect(pageKey(path)).toBe(key);
   });
+});
+
+describe("pageKey, on the paths site-urls.ts makes", () => {
+  test.each([
+    [
+      articlePath({ headline: "Putin Goes", published: "2015-11-15" }),
+      "article:2015-11-15/putin-goes",
+    ],
+    [archivePath("2015-11-15"), "archive:2015-11-15"],
+    [topicPath("Syrian War", "2014"), "topic:syrian-war"],
+    [topicFeedPath("Syrian War"), "topic:syrian-war"],
+    [personPath("José García", "2015-11"), "person:jose-garcia"],
+    [`${SEARCH_BUNDLES_PATH}2015/pagefind.js`, "search:2015"],
+    [archivePath(), SITE_KEY],
+    [TOPICS_PATH, SITE_KEY],
+    [SEARCH_PATH, SITE_KEY],
+  ])("reads %s back as %s", (path, key) => {
+    expect(pageKey(path)).toBe(key);
+  });
+});
+
+describe("articleOfKey", () => {
+  test("reads an article's route params back from its page key", () => {
+    const params = { date: "2015-11-15", slug: "putin-goes" };
+    expect(articleOfKey(pageKey(articleRoutePath(params)))).toEqual(params);
+  });
+
+  test.each(["site", "topic:syrian-war", "archive:2015-11", "article:2015-11-15", "article:a/b/c"])(
+    "finds no article in %s",
+    (key) => {
+      expect(articleOfKey(key)).toBeUndefined();
+    },
+  );
 });
 
 describe("articlePageKeys", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { articleParams, articlePath, siteUrls, withBase } from "../../src/lib/site-urls";
+import {
+  articleParams,
+  articlePath,
+  articleRoutePath,
+  pagePathOfFile,
+  sitemapPath,
+  siteUrls,
+  withBase,
+} from "../../src/lib/site-urls";
 import { FALLBACK_SLUG, slugifyHeadline } from "../../src/lib/slugs";
 
 const g20 = {
@@ -44,6 +52,46 @@ describe("articlePath", () => {
       date: "2015-11-15",
       slug: "putin-obama-g20",
     });
+  });
+});
+
+describe("articleRoutePath", () => {
+  test("makes the path of an article page from its route params", () => {
+    expect(articleRoutePath({ date: "2015-11-15", slug: "putin-obama-g20" })).toBe(
+      "articles/2015-11-15/putin-obama-g20/",
+    );
+  });
+
+  test("agrees with articlePath on the params articleParams makes", () => {
+    expect(articleRoutePath(articleParams(g20))).toBe(articlePath(g20));
+  });
+});
+
+describe("pagePathOfFile", () => {
+  test.each([
+    ["index.html", ""],
+    ["articles/2015-11-15/putin-goes/index.html", "articles/2015-11-15/putin-goes/"],
+    ["archive/2015/11/index.html", "archive/2015/11/"],
+    ["search/index.html", "search/"],
+  ])("reads %s as the page %j", (file, page) => {
+    expect(pagePathOfFile(file)).toBe(page);
+  });
+
+  test.each([
+    "404.html",
+    "rss.xml",
+    "articles/2015-11-15/putin-goes/card.png",
+    "topics/syrian-war/rss.xml",
+    "not-index.html",
+  ])("takes %s for no page", (file) => {
+    expect(pagePathOfFile(file)).toBeUndefined();
+  });
+});
+
+describe("sitemapPath", () => {
+  test("numbers the sitemap's files from 0", () => {
+    expect(sitemapPath(0)).toBe("sitemap-0.xml");
+    expect(sitemapPath(12)).toBe("sitemap-12.xml");
   });
 });
 

@@ -7,6 +7,7 @@ import {
   SEARCH_BUNDLE_DIR,
   type SearchYearResult,
 } from "../../publishing/search-index.ts";
+import { searchPath } from "../../lib/site-urls.ts";
 import { CHROMIUM_FLAGS, findChromium } from "../install-chromium.ts";
 import { serveStatic } from "../serve-static.ts";
 import { folderFigures } from "./figures.ts";
@@ -47,7 +48,7 @@ export async function measureSearch(distDir: string): Promise<SearchFigures> {
     };
     page.on("request", (request) => note(request.url()));
     page.on("worker", (worker) => note(worker.url()));
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(SEARCH_QUERY)}`);
+    await page.goto(new URL(searchPath(SEARCH_QUERY), server.url).href);
     const status = page.locator(".search-status").filter({ hasText: SEARCH_QUERY });
     await status.waitFor({ timeout: 120_000 });
     const results = (await status.textContent()) ?? "";

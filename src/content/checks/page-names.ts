@@ -1,3 +1,4 @@
+import { personPath, withBase } from "../../lib/site-urls";
 import { slugifyName } from "../../lib/slugs";
 import { editDistance } from "./did-you-mean";
 import type { Problem } from "./problems";
@@ -85,7 +86,7 @@ export function findPageNameClashes(
   report(
     people,
     ({ field }, name, other, where) =>
-      `\`${field}\` has “${name}”, whose page would be the same as that of “${other}” in ${where} (/people/${slugifyName(name)}/): write the name the same way in both`,
+      `\`${field}\` has “${name}”, whose page would be the same as that of “${other}” in ${where} (${withBase("/", personPath(name))}): write the name the same way in both`,
     (ranked) => {
       const firstOfSlug = new Map<string, string>();
       return ranked.map((name) => {

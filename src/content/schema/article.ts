@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { articleParams } from "../../lib/site-urls";
+import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls";
 import { articleSlug, formerSlugsSchema } from "./article-slug";
 import { bylineSchema } from "./byline";
 import { calendarDate } from "./calendar-date";
@@ -68,12 +68,13 @@ export const articleSchema = z
         path: ["updated"],
       });
     }
-    const current = articleParams({ headline, published, slug }).slug;
-    if (formerSlugs?.includes(current)) {
+    const current = articleParams({ headline, published, slug });
+    if (formerSlugs?.includes(current.slug)) {
+      const url = withBase("/", articleRoutePath(current));
       ctx.addIssue({
         code: "custom",
         message:
-          `lists “${current}”, the article's slug now (/articles/${published}/${current}/): ` +
+          `lists “${current.slug}”, the article's slug now (${url}): ` +
           "list only slugs its URL had before",
         path: ["formerSlugs"],
       });

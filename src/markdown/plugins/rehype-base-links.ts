@@ -1,5 +1,6 @@
 import type { Root } from "hast";
 import { visit } from "unist-util-visit";
+import { withBase } from "../../lib/site-urls";
 import { mapSrcset, URL_ATTRIBUTES } from "../../lib/url-attributes";
 
 /** Options of `rehypeBaseLinks`. */
@@ -15,21 +16,21 @@ export interface Options {
  * (`//host/…`), relative paths and fragments are left as they are.
  */
 export default function rehypeBaseLinks(options: Options = {}) {
-  const base = (options.base ?? "/").replace(/\/?$/, "/");
+  const base = withBase(options.base ?? "/");
 
-  const withBase = (url: string) =>
-    url.startsWith("/") && !url.startsWith("//") ? base + url.slice(1) : url;
+  const rebase = (url: string) =>
+    url.startsWith("/") && !url.startsWith("//") ? withBase(base, url) : url;
 
   return function (tree: Root): undefined {
     if (base === "/") return;
     visit(tree, "element", (node) => {
       for (const name of URL_ATTRIBUTES) {
         const value = node.properties[name];
-        if (typeof value === "string") node.properties[name] = withBase(value);
+        if (typeof value === "string") node.properties[name] = rebase(value);
       }
       const srcset = node.properties["srcSet"];
       if (Array.isArray(srcset) || typeof srcset === "string") {
-        node.properties["srcSet"] = mapSrcset(srcset, withBase);
+        node.properties["srcSet"] = mapSrcset(srcset, rebase);
       }
     });
   };
