@@ -5,6 +5,11 @@ const sharedBuilds = ["tests/support/global-build.ts"];
 
 export default defineConfig({
   test: {
+    // Two test files at a time, whatever the machine: Vitest's default on
+    // 2 cores is one, and a build or browser test file spends most of its
+    // time waiting on its Astro processes or Chromium, so one at a time left
+    // a core idle (the suite took 27.8 minutes that way).
+    maxWorkers: 2,
     projects: [
       {
         // Pure code, and the plugins in a real unified pipeline: no build, no
