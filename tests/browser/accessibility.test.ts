@@ -51,9 +51,9 @@ test("would catch a violation: pale text and an image without a text alternative
 // waits on Chromium's renderer and axe, and 72 runs one at a time took
 // 333 s of a CI run.
 describe.concurrent.each(pages)("axe-core on %s", (path) => {
-  test.each(schemes.flatMap((scheme) => widths.map((width) => ({ scheme, width }))))(
+  test.for(schemes.flatMap((scheme) => widths.map((width) => ({ scheme, width }))))(
     "finds no WCAG 2.2 A/AA or best-practice violation in the $scheme scheme at $width px",
-    async ({ scheme, width }) => {
+    async ({ scheme, width }, { expect }) => {
       const context = await site.browser.newContext({
         colorScheme: scheme,
         viewport: { width, height: 800 },
