@@ -31,7 +31,8 @@
  * place (its wall seconds and pages, in all and for each year's bundle, and
  * the bundles' bytes), and the bytes a reader's
  * first search downloads: the search page is served with its _headers and
- * opened in Chromium with a query, and every file it fetched is counted
+ * opened in Chromium with a query, then with the query narrowed to a topic
+ * and sorted by date, and every file each fetched is counted
  * gzip-compressed (level 6), as tests/support/page-weight.ts weighs pages.
  *
  * The parts live in src/cli/bench/: one file a mode, the build measured in
