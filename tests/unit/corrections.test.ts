@@ -1,18 +1,19 @@
 import { describe, expect, test } from "vitest";
 import {
+  type Correction,
   correctionEntries,
   correctionsNewestFirst,
   lastCorrected,
   lastModified,
 } from "../../src/lib/corrections";
 
-const misnamed = {
+const misnamed: Correction = {
   date: "2016-03-02",
   text: "An earlier version misnamed the city.",
   paragraph: 3,
 };
-const misdated = { date: "2016-03-02", text: "An earlier version gave the wrong day." };
-const misquoted = {
+const misdated: Correction = { date: "2016-03-02", text: "An earlier version gave the wrong day." };
+const misquoted: Correction = {
   date: "2016-03-05",
   text: "An earlier version misquoted Putin.",
   paragraph: 21,
@@ -28,8 +29,7 @@ describe("correctionEntries", () => {
   });
 
   test("keeps every anchor when a later correction is added, or another taken out", () => {
-    const ids = (list: (typeof misnamed | typeof misdated | typeof misquoted)[]) =>
-      correctionEntries(list).map(({ id }) => id);
+    const ids = (list: Correction[]) => correctionEntries(list).map(({ id }) => id);
     const before = ids([misnamed, misquoted]);
     expect(ids([misnamed, misquoted, { ...misdated, date: "2016-03-09" }]).slice(0, 2)).toEqual(
       before,
@@ -67,7 +67,7 @@ describe("lastCorrected and lastModified", () => {
 });
 
 describe("correctionsNewestFirst", () => {
-  const article = (headline: string, published: string, corrections: (typeof misnamed)[]) => ({
+  const article = (headline: string, published: string, corrections: Correction[]) => ({
     data: { headline, published, corrections },
   });
 
