@@ -1,4 +1,5 @@
 import type { NewsArticle, WithContext } from "schema-dts";
+import { lastModified, type Correction } from "./corrections";
 import { formatIsoWithOffset } from "./dates";
 import { articleDescription, type DescriptionFields } from "./description";
 import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta";
@@ -10,6 +11,8 @@ export interface ArticleMetadataFields extends DescriptionFields {
   published: string;
   updated?: string | undefined;
   timezone: string;
+  /** The corrections record, oldest first. */
+  corrections?: readonly Correction[] | undefined;
   topics: readonly string[];
   byline: { authors: readonly string[]; organisation: string; contributors: readonly string[] };
 }
@@ -41,7 +44,8 @@ export function articleMetadata(
   const description = articleDescription(data);
   const times: ArticleOpenGraph = {
     publishedTime: formatIsoWithOffset(data.published, data.timezone),
-    modifiedTime: formatIsoWithOffset(data.updated ?? data.published, data.timezone),
+    // The latest change a reader could see: an update or a correction.
+    modifiedTime: formatIsoWithOffset(lastModified(data), data.timezone),
     tags: data.topics,
   };
   const image = cardImage(cardUrl, `${siteName}: ${data.headline}`);
@@ -57,6 +61,10 @@ export function articleMetadata(
     keywords: data.topics,
     imageUrl: cardUrl,
     language,
+    corrections: data.corrections?.map(({ text, date }) => ({
+      text,
+      datePublished: formatIsoWithOffset(date, data.timezone),
+    })),
   });
   return { description, times, image, jsonLd };
 }

@@ -125,6 +125,12 @@ function nameSlug(name: string): string {
   return slug;
 }
 
+/** The path of the corrections page below the site's base: every correction, newest first. */
+export const CORRECTIONS_PATH = "corrections/";
+
+/** The path of the corrections' RSS feed, beside their page. */
+export const CORRECTIONS_FEED_PATH = `${CORRECTIONS_PATH}rss.xml`;
+
 /** The search page's path below the site's base. */
 export const SEARCH_PATH = `${SECTIONS.search}/`;
 
@@ -170,6 +176,14 @@ export interface SiteUrls {
   articleCard(fields: ArticlePathFields): string;
   /** The absolute URL of the site's own social card. */
   siteCard(): string;
+  /** A place on an article's page, such as a correction (`correction-2016-03-02`): its path, base included, and `#id`. */
+  articleAt(fields: ArticlePathFields, id: string): string;
+  /** The absolute URL of a place on an article's page. */
+  articleAtAbsolute(fields: ArticlePathFields, id: string): string;
+  /** The corrections page, base included. */
+  corrections(): string;
+  /** The absolute URL of the corrections' RSS feed. */
+  correctionsFeed(): string;
   /** The date archive's index, or the page of a year, month or day ("2015-11-15"), base included. */
   archive(period?: Period): string;
   /** The index of topics, base included. */
@@ -195,6 +209,10 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     articleAbsolute: (fields) => absolute(articlePath(fields)),
     articleCard: (fields) => absolute(articleCardPath(fields)),
     siteCard: () => absolute(SITE_CARD_PATH),
+    articleAt: (fields, id) => `${withBase(base, articlePath(fields))}#${id}`,
+    articleAtAbsolute: (fields, id) => absolute(`${articlePath(fields)}#${id}`),
+    corrections: () => withBase(base, CORRECTIONS_PATH),
+    correctionsFeed: () => absolute(CORRECTIONS_FEED_PATH),
     archive: (period) => withBase(base, archivePath(period)),
     topics: () => withBase(base, TOPICS_PATH),
     topic: (name, period) => withBase(base, topicPath(name, period)),

@@ -1,4 +1,4 @@
-import type { NewsArticle, Organization, Person, WithContext } from "schema-dts";
+import type { CorrectionComment, NewsArticle, Organization, Person, WithContext } from "schema-dts";
 
 /** What an article's JSON-LD is made from. */
 export interface NewsArticleInput {
@@ -20,6 +20,8 @@ export interface NewsArticleInput {
   imageUrl: string;
   /** The BCP 47 language of the text. */
   language: string;
+  /** The article's corrections, oldest first: what each says, and when (ISO 8601 with offset). */
+  corrections?: readonly { text: string; datePublished: string }[] | undefined;
 }
 
 const person = (name: string): Person => ({ "@type": "Person", name });
@@ -46,7 +48,21 @@ export function newsArticleJsonLd(input: NewsArticleInput): WithContext<NewsArti
     ...(input.keywords.length > 0 && { keywords: [...input.keywords] }),
     publisher: organisation,
     image: [input.imageUrl],
+    ...(input.corrections &&
+      input.corrections.length > 0 && {
+        correction: input.corrections.map(correctionComment),
+      }),
   };
+}
+
+function correctionComment({
+  text,
+  datePublished,
+}: {
+  text: string;
+  datePublished: string;
+}): CorrectionComment {
+  return { "@type": "CorrectionComment", text, datePublished };
 }
 
 /**

@@ -34,6 +34,37 @@ describe("articleMetadata", () => {
     expect(jsonLd.dateModified).toBe("2015-11-15T00:00:00+02:00");
   });
 
+  test("dates the last change at the latest correction, when it is later than the update", () => {
+    const corrections = [
+      { date: "2015-11-16", text: "An earlier version misnamed the city.", paragraph: 2 },
+      { date: "2015-11-18", text: "An earlier version misquoted Putin." },
+    ];
+    const { times, jsonLd } = articleMetadata({ ...g20, corrections }, setting);
+    expect(times.modifiedTime).toBe("2015-11-18T00:00:00+02:00");
+    expect(jsonLd.dateModified).toBe("2015-11-18T00:00:00+02:00");
+    expect(jsonLd.correction).toEqual([
+      {
+        "@type": "CorrectionComment",
+        text: "An earlier version misnamed the city.",
+        datePublished: "2015-11-16T00:00:00+02:00",
+      },
+      {
+        "@type": "CorrectionComment",
+        text: "An earlier version misquoted Putin.",
+        datePublished: "2015-11-18T00:00:00+02:00",
+      },
+    ]);
+    const earlier = articleMetadata({ ...g20, corrections: corrections.slice(0, 1) }, setting);
+    expect(earlier.times.modifiedTime).toBe("2015-11-16T00:00:00+02:00");
+    expect(
+      articleMetadata({ ...g20, updated: "2015-11-20", corrections }, setting).times.modifiedTime,
+    ).toBe("2015-11-20T00:00:00+02:00");
+  });
+
+  test("says nothing of corrections in the JSON-LD of an article never corrected", () => {
+    expect(articleMetadata(g20, setting).jsonLd).not.toHaveProperty("correction");
+  });
+
   test("uses the social card as the link-preview image and in the JSON-LD", () => {
     const { image, jsonLd } = articleMetadata(g20, setting);
     expect(image).toEqual({

@@ -35,6 +35,9 @@ describe("pageKey", () => {
     ["people/index.html", SITE_KEY],
     ["_astro/page.abc123.css", SITE_KEY],
     ["sitemap-0.xml", SITE_KEY],
+    // Every article's corrections, made on every build, so none is ever left out of date.
+    ["corrections/index.html", SITE_KEY],
+    ["corrections/rss.xml", SITE_KEY],
   ])("%s belongs to %s", (path, key) => {
     expect(pageKey(path)).toBe(key);
   });

@@ -144,6 +144,25 @@ describe("siteUrls", () => {
     );
   });
 
+  test("makes the corrections page's URLs, and a place on an article's page", () => {
+    const urls = siteUrls({ site: "https://news.example.org", base: "/reader/" });
+    expect(urls.corrections()).toBe("/reader/corrections/");
+    expect(urls.correctionsFeed()).toBe("https://news.example.org/reader/corrections/rss.xml");
+    expect(urls.articleAt(g20, "correction-2015-11-16")).toBe(
+      `${articlePathname}#correction-2015-11-16`,
+    );
+    expect(urls.articleAtAbsolute(g20, "correction-2015-11-16-2")).toBe(
+      `https://news.example.org${articlePathname}#correction-2015-11-16-2`,
+    );
+    const cyrillic = { headline: "Путин и Обама", published: "2016-01-15" };
+    expect(urls.articleAt(cyrillic, "correction-2016-01-20")).toBe(
+      "/reader/articles/2016-01-15/путин-и-обама/#correction-2016-01-20",
+    );
+    expect(urls.articleAtAbsolute(cyrillic, "correction-2016-01-20")).toBe(
+      `https://news.example.org${encodeURI("/reader/articles/2016-01-15/путин-и-обама/")}#correction-2016-01-20`,
+    );
+  });
+
   test("refuses a name with nothing to make a page address from", () => {
     const urls = siteUrls({ site: "https://news.example.org", base: "/" });
     expect(() => urls.topic("***")).toThrow(/no letters or digits/);

@@ -1,4 +1,4 @@
-import type { NewsArticle, Organization, Person, WithContext } from "schema-dts";
+import type { CorrectionComment, NewsArticle, Organization, Person, WithContext } from "schema-dts";
 import { describe, expect, test } from "vitest";
 import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/structured-data";
 
@@ -54,6 +54,25 @@ describe("newsArticleJsonLd", () => {
   test("leaves contributor out when nobody assisted, and keywords when there are no topics", () => {
     expect(newsArticleJsonLd({ ...input, contributors: [] })).not.toHaveProperty("contributor");
     expect(newsArticleJsonLd({ ...input, keywords: [] })).not.toHaveProperty("keywords");
+  });
+});
+
+describe("newsArticleJsonLd, for a corrected article", () => {
+  test("gives each correction as a CorrectionComment, with its text and date, oldest first", () => {
+    const corrections = [
+      { text: "An earlier version misnamed the city.", datePublished: "2015-11-16T00:00:00+02:00" },
+      { text: "An earlier version misquoted Putin.", datePublished: "2015-11-20T00:00:00+02:00" },
+    ];
+    const expected: CorrectionComment[] = corrections.map((correction) => ({
+      "@type": "CorrectionComment",
+      ...correction,
+    }));
+    expect(newsArticleJsonLd({ ...input, corrections }).correction).toEqual(expected);
+  });
+
+  test("says nothing of corrections when there are none", () => {
+    expect(newsArticleJsonLd({ ...input, corrections: [] })).not.toHaveProperty("correction");
+    expect(newsArticleJsonLd(input)).not.toHaveProperty("correction");
   });
 });
 

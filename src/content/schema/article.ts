@@ -3,6 +3,7 @@ import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls";
 import { articleSlug, formerSlugsSchema } from "./article-slug";
 import { bylineSchema } from "./byline";
 import { calendarDate } from "./calendar-date";
+import { correctionsSchema } from "./corrections";
 import { relatedItemSchema } from "./related-item";
 import { sectionId } from "./section-id";
 import { nonEmpty } from "./text";
@@ -32,6 +33,8 @@ export const articleSchema = z
     updateNote: z
       .preprocess((note) => (typeof note === "string" ? { text: note } : note), updateNoteSchema)
       .optional(),
+    /** The corrections record, oldest first: each correction's date, its text and the paragraph it concerns. */
+    corrections: correctionsSchema.default([]),
     /** The editorial topics the article belongs to, each with its own page and feed: "Syrian War". */
     topics: topicsSchema.default([]),
     /** Items shown with the article, such as a related video. */
@@ -60,7 +63,7 @@ export const articleSchema = z
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .superRefine(({ headline, published, updated, slug, formerSlugs }, ctx) => {
+  .superRefine(({ headline, published, updated, corrections, slug, formerSlugs }, ctx) => {
     if (updated !== undefined && updated < published) {
       ctx.addIssue({
         code: "custom",
@@ -68,6 +71,14 @@ export const articleSchema = z
         path: ["updated"],
       });
     }
+    corrections.forEach(({ date }, index) => {
+      if (date >= published) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${date} is before ${published})`,
+        path: ["corrections", index, "date"],
+      });
+    });
     const current = articleParams({ headline, published, slug });
     if (formerSlugs?.includes(current.slug)) {
       const url = withBase("/", articleRoutePath(current));
