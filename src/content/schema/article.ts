@@ -3,6 +3,7 @@ import { articleParams } from "../../lib/site-urls";
 import { articleSlug, formerSlugsSchema } from "./article-slug";
 import { bylineSchema } from "./byline";
 import { calendarDate } from "./calendar-date";
+import { leadSchema } from "./lead";
 import { relatedItemSchema } from "./related-item";
 import { sectionId } from "./section-id";
 import { nonEmpty } from "./text";
@@ -57,15 +58,25 @@ export const articleSchema = z
         },
       )
       .optional(),
+    /** Lead the front page until a date, `{ until: 2026-12-08 }`, even when newer articles are published. */
+    lead: leadSchema.optional(),
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .superRefine(({ headline, published, updated, slug, formerSlugs }, ctx) => {
+  .superRefine(({ headline, published, updated, slug, formerSlugs, lead }, ctx) => {
     if (updated !== undefined && updated < published) {
       ctx.addIssue({
         code: "custom",
         message: `must not be before \`published\` (${updated} is before ${published})`,
         path: ["updated"],
+      });
+    }
+    // An article cannot lead before it is published: such a date is a typo.
+    if (lead !== undefined && lead.until < published) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${lead.until} is before ${published})`,
+        path: ["lead", "until"],
       });
     }
     const current = articleParams({ headline, published, slug }).slug;
