@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { articlePageKeys, pageKey, searchYear, SITE_KEY } from "../../src/lib/page-keys";
-import { articlePath } from "../../src/lib/site-urls";
+import { aboutPath, articlePath, PEOPLE_PATH, TOPICS_PATH } from "../../src/lib/site-urls";
 
 describe("pageKey", () => {
   test.each([
@@ -17,11 +17,26 @@ describe("pageKey", () => {
     ["archive/index.html", SITE_KEY],
     ["topics/index.html", SITE_KEY],
     ["people/index.html", SITE_KEY],
+    ["people/", SITE_KEY],
+    ["about/corrections/index.html", SITE_KEY],
+    ["about/principles/", SITE_KEY],
     ["_astro/page.abc123.css", SITE_KEY],
     ["sitemap-0.xml", SITE_KEY],
   ])("%s belongs to %s", (path, key) => {
     expect(pageKey(path)).toBe(key);
   });
+});
+
+test("the indexes of people and topics, and the masthead's pages, are the site's, made again by every build", () => {
+  // They list every article's people and topics, or none: no article's keys name them.
+  for (const path of [
+    PEOPLE_PATH,
+    TOPICS_PATH,
+    aboutPath("corrections"),
+    aboutPath("principles"),
+  ]) {
+    expect(pageKey(path), path).toBe(SITE_KEY);
+  }
 });
 
 describe("articlePageKeys", () => {
