@@ -1,6 +1,5 @@
 import type {
   NewsArticle,
-  NewsMediaOrganization,
   NewsMediaOrganizationLeaf,
   Organization,
   Person,
@@ -49,20 +48,15 @@ const person = (name: string): Person => ({ "@type": "Person", name });
  * The site's publisher as a schema.org `NewsMediaOrganization`, with the
  * properties Google's guidance names for one: its logo and its policy pages.
  */
-export function newsMediaOrganization(input: PublisherInput): NewsMediaOrganizationLeaf {
+function newsMediaOrganization(input: PublisherInput): NewsMediaOrganizationLeaf {
   return {
     "@type": "NewsMediaOrganization",
     name: input.name,
     url: input.url,
-    logo: { "@type": "ImageObject", url: input.logoUrl },
+    logo: input.logoUrl,
     correctionsPolicy: input.correctionsPolicy,
     publishingPrinciples: input.publishingPrinciples,
   };
-}
-
-/** The JSON-LD of the front page: the publisher, on its own. */
-export function publisherJsonLd(input: PublisherInput): WithContext<NewsMediaOrganization> {
-  return { "@context": "https://schema.org", ...newsMediaOrganization(input) };
 }
 
 /**

@@ -57,7 +57,7 @@ describe("the G-20 article's JSON-LD", () => {
       "@type": "NewsMediaOrganization",
       name: "Broadsheet",
       url: site,
-      logo: { "@type": "ImageObject", url: `${site}favicon.svg` },
+      logo: `${site}favicon.svg`,
       correctionsPolicy: `${site}about/corrections/`,
       publishingPrinciples: `${site}about/principles/`,
     };
