@@ -3,7 +3,7 @@ import { lastModified, type Correction } from "./corrections";
 import { formatIsoWithOffset } from "./dates";
 import { articleDescription, type DescriptionFields } from "./description";
 import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta";
-import { newsArticleJsonLd } from "./structured-data";
+import { newsArticleJsonLd, type PublisherInput } from "./structured-data";
 
 /** The frontmatter fields an article's metadata is made from (the schema's output has them). */
 export interface ArticleMetadataFields extends DescriptionFields {
@@ -25,6 +25,8 @@ export interface ArticleSetting {
   cardUrl: string;
   siteName: string;
   language: string;
+  /** The site's publisher, from its masthead. */
+  publisher: PublisherInput;
 }
 
 /** Everything an article page says about itself to search engines, feeds and link previews. */
@@ -39,7 +41,7 @@ export interface ArticleMetadata {
 /** Gathers an article's metadata from its frontmatter: one place, so tags and JSON-LD agree. */
 export function articleMetadata(
   data: ArticleMetadataFields,
-  { url, cardUrl, siteName, language }: ArticleSetting,
+  { url, cardUrl, siteName, language, publisher }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
   const times: ArticleOpenGraph = {
@@ -65,6 +67,7 @@ export function articleMetadata(
       text,
       datePublished: formatIsoWithOffset(date, data.timezone),
     })),
+    publisher,
   });
   return { description, times, image, jsonLd };
 }

@@ -113,9 +113,19 @@ export function topicFeedPath(name: string): string {
   return `${topicPath(name)}${FEED_PATH}`;
 }
 
+/** The path of the index of people below the site's base. */
+export const PEOPLE_PATH = `${SECTIONS.people}/`;
+
 /** The path of a person's page below the site's base, or of one period of it: `people/robert-hutton/`. */
 export function personPath(name: string, period: Period = ""): string {
-  return `${SECTIONS.people}/${nameSlug(name)}/${periodPath(period)}`;
+  return `${PEOPLE_PATH}${nameSlug(name)}/${periodPath(period)}`;
+}
+
+/** The path of one of the masthead's pages below the site's base: `about/corrections/`. */
+export function aboutPath(page: string): string {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(page))
+    throw new RangeError(`“${page}” is not a page name of lowercase letters, digits and hyphens`);
+  return `about/${page}/`;
 }
 
 function nameSlug(name: string): string {
@@ -192,8 +202,16 @@ export interface SiteUrls {
   topic(name: string, period?: Period): string;
   /** The absolute URL of a topic's RSS feed. */
   topicFeed(name: string): string;
+  /** The index of people, base included. */
+  people(): string;
   /** A person's page, or the page of one period of it, base included. */
   person(name: string, period?: Period): string;
+  /** The absolute URL of the site's RSS feed. */
+  feed(): string;
+  /** One of the masthead's pages ("corrections"), base included. */
+  about(page: string): string;
+  /** The absolute URL of one of the masthead's pages. */
+  aboutAbsolute(page: string): string;
   /** The search page's path, base included, with a query when given: "/reader/search/?q=assad". */
   search(query?: string): string;
 }
@@ -217,7 +235,11 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     topics: () => withBase(base, TOPICS_PATH),
     topic: (name, period) => withBase(base, topicPath(name, period)),
     topicFeed: (name) => absolute(topicFeedPath(name)),
+    people: () => withBase(base, PEOPLE_PATH),
     person: (name, period) => withBase(base, personPath(name, period)),
+    feed: () => absolute(FEED_PATH),
+    about: (page) => withBase(base, aboutPath(page)),
+    aboutAbsolute: (page) => absolute(aboutPath(page)),
     search: (query) => withBase(base, searchPath(query)),
   };
 }

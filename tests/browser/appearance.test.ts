@@ -51,7 +51,7 @@ describe.each(["light", "dark"] as const)("focus in the %s scheme", (colorScheme
   test("a keyboard-focused link shows a solid ring at least 3:1 against the background", async () => {
     const page = await open(ARTICLE_PATH, { colorScheme });
     const background = luminance(await style(page, "body", "background-color"));
-    // Through the skip link and the site's name to the first link of the contents.
+    // Through the skip link and the site's name to the first of the header's links.
     for (let i = 0; i < 3; i += 1) await page.keyboard.press("Tab");
     const ring = await page.evaluate(() => {
       const { outlineColor, outlineStyle, outlineWidth } = getComputedStyle(

@@ -124,7 +124,10 @@ describe.each([375, 1280])("the browsing pages with JavaScript disabled, at %i p
     await page.getByRole("link", { name: "November 2015" }).click();
     expect(await page.locator("h1").textContent()).toBe("November 2015");
     await page.goto(`${site.origin}/`);
-    await page.getByRole("link", { name: "Topics", exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "More articles" })
+      .getByRole("link", { name: "Topics", exact: true })
+      .click();
     expect(await page.locator("h1").textContent()).toBe("Topics");
   });
 });

@@ -11,6 +11,13 @@ const setting = {
   cardUrl: "https://news.example.org/reader/articles/2015-11-15/putin/card.png",
   siteName: "Broadsheet",
   language: "en",
+  publisher: {
+    name: "Broadsheet",
+    url: "https://news.example.org/reader/",
+    logoUrl: "https://news.example.org/reader/favicon.svg",
+    correctionsPolicy: "https://news.example.org/reader/about/corrections/",
+    publishingPrinciples: "https://news.example.org/reader/about/principles/",
+  },
 };
 
 describe("articleMetadata", () => {
@@ -20,6 +27,16 @@ describe("articleMetadata", () => {
       modifiedTime: "2015-11-16T00:00:00+02:00",
       tags: ["G-20", "Russia", "United States", "Syrian War", "Islamic State"],
     });
+  });
+
+  test("names the site's publisher, not the byline's organisation, as the JSON-LD's publisher", () => {
+    const { jsonLd } = articleMetadata(g20, setting);
+    expect(jsonLd.publisher).toMatchObject({
+      "@type": "NewsMediaOrganization",
+      name: "Broadsheet",
+      correctionsPolicy: setting.publisher.correctionsPolicy,
+    });
+    expect(jsonLd.author).toEqual([{ "@type": "Organization", name: "Bloomberg News" }]);
   });
 
   test("gives the topics as Open Graph tags and as the JSON-LD's keywords, alike", () => {

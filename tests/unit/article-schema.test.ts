@@ -35,6 +35,20 @@ describe("articleSchema", () => {
     expect(data.draft).toBe(false);
   });
 
+  test("takes a lead until a day, and none by default", () => {
+    expect(articleSchema.parse(g20).lead).toBeUndefined();
+    expect(articleSchema.parse({ ...g20, lead: { until: "2015-11-22" } }).lead).toEqual({
+      until: "2015-11-22",
+    });
+    // Leading and publishing on the same day is a lead of one day.
+    expect(problems({ ...g20, lead: { until: "2015-11-15" } })).toEqual([]);
+    expect(problems({ ...g20, lead: { until: "2015-11-14" } })).toEqual([
+      "lead.until: must not be before `published` (2015-11-14 is before 2015-11-15)",
+    ]);
+    expect(problems({ ...g20, lead: {} })).toEqual([expect.stringMatching(/^lead\.until: /)]);
+    expect(problems({ ...g20, lead: true })).toEqual([expect.stringMatching(/^lead: /)]);
+  });
+
   test("takes no topics by default", () => {
     const untagged: Record<string, unknown> = { ...g20 };
     delete untagged["topics"];

@@ -1,6 +1,30 @@
-import type { CorrectionComment, NewsArticle, Organization, Person, WithContext } from "schema-dts";
+import type {
+  CorrectionComment,
+  NewsArticle,
+  NewsMediaOrganization,
+  Person,
+  WithContext,
+} from "schema-dts";
 import { describe, expect, test } from "vitest";
 import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/structured-data";
+
+const publisherInput = {
+  name: "Broadsheet",
+  url: "https://news.example.org/",
+  logoUrl: "https://news.example.org/favicon.svg",
+  correctionsPolicy: "https://news.example.org/about/corrections/",
+  publishingPrinciples: "https://news.example.org/about/principles/",
+};
+
+/** The publisher as Google's guidance describes a news site's: a NewsMediaOrganization with its policies. */
+const publisher: NewsMediaOrganization = {
+  "@type": "NewsMediaOrganization",
+  name: "Broadsheet",
+  url: "https://news.example.org/",
+  logo: "https://news.example.org/favicon.svg",
+  correctionsPolicy: "https://news.example.org/about/corrections/",
+  publishingPrinciples: "https://news.example.org/about/principles/",
+};
 
 const input = {
   url: "https://news.example.org/articles/2015-11-15/putin/",
@@ -14,6 +38,7 @@ const input = {
   keywords: ["G-20", "Syrian War"],
   imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
   language: "en",
+  publisher: publisherInput,
 };
 
 describe("newsArticleJsonLd", () => {
@@ -34,7 +59,7 @@ describe("newsArticleJsonLd", () => {
         { "@type": "Person", name: "Henry Meyer" },
       ],
       keywords: ["G-20", "Syrian War"],
-      publisher: { "@type": "Organization", name: "Bloomberg News" },
+      publisher,
       image: [input.imageUrl],
     };
     expect(newsArticleJsonLd(input)).toEqual(expected);
@@ -47,7 +72,6 @@ describe("newsArticleJsonLd", () => {
       { "@type": "Person", name: "Ilya Arkhipov" },
     ];
     expect(data.author).toEqual(authors);
-    const publisher: Organization = { "@type": "Organization", name: "Bloomberg News" };
     expect(data.publisher).toEqual(publisher);
   });
 

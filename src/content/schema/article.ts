@@ -4,6 +4,7 @@ import { articleSlug, formerSlugsSchema } from "./article-slug";
 import { bylineSchema } from "./byline";
 import { calendarDate } from "./calendar-date";
 import { correctionsSchema } from "./corrections";
+import { leadSchema } from "./lead";
 import { relatedItemSchema } from "./related-item";
 import { sectionId } from "./section-id";
 import { nonEmpty } from "./text";
@@ -60,10 +61,12 @@ export const articleSchema = z
         },
       )
       .optional(),
+    /** Lead the front page until a date, `{ until: 2026-12-08 }`, even when newer articles are published. */
+    lead: leadSchema.optional(),
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .superRefine(({ headline, published, updated, corrections, slug, formerSlugs }, ctx) => {
+  .superRefine(({ headline, published, updated, corrections, slug, formerSlugs, lead }, ctx) => {
     if (updated !== undefined && updated < published) {
       ctx.addIssue({
         code: "custom",
@@ -79,6 +82,14 @@ export const articleSchema = z
         path: ["corrections", index, "date"],
       });
     });
+    // An article cannot lead before it is published: such a date is a typo.
+    if (lead !== undefined && lead.until < published) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${lead.until} is before ${published})`,
+        path: ["lead", "until"],
+      });
+    }
     const current = articleParams({ headline, published, slug });
     if (formerSlugs?.includes(current.slug)) {
       const url = withBase("/", articleRoutePath(current));
