@@ -40,13 +40,13 @@
  */
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { writeBareAstroSite } from "./bare-astro-site.ts";
-import { benchAll } from "./bench/all.ts";
-import { projectRoot, type BenchContext } from "./bench/context.ts";
-import { benchMemory } from "./bench/memory.ts";
-import { parseBenchOptions, type BenchMode } from "./bench/options.ts";
-import { benchPublishOnly } from "./bench/publish-only.ts";
-import { benchSearchOnly } from "./bench/search-only.ts";
+import { writeBareAstroSite } from "../bare-astro-site.ts";
+import { benchAll } from "./all.ts";
+import { projectRoot, type BenchContext } from "./context.ts";
+import { benchMemory } from "./memory.ts";
+import { parseBenchOptions, type BenchMode } from "./options.ts";
+import { benchPublishOnly } from "./publish-only.ts";
+import { benchSearchOnly } from "./search-only.ts";
 
 const modes: Record<BenchMode, (context: BenchContext) => Promise<void>> = {
   all: benchAll,
