@@ -143,7 +143,8 @@ describe("layout", () => {
         expect(await overflow(), `${path} with its contents open`).toBeLessThanOrEqual(0);
       }
     }
-  });
+    // Every page of the site in turn: 21 pages took over a minute at a load average of 22.
+  }, 180_000);
 
   test.each([375, 1280])("at %i px the body text keeps a readable measure", async (width) => {
     const page = await open(ARTICLE_PATH, { viewport: { width, height: 800 } });
