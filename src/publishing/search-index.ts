@@ -22,7 +22,9 @@ export const SEARCH_BUNDLE_DIR = SECTIONS.searchBundles;
  * about the article rather than in it (byline, dates, reading time, credits,
  * update note, topics, related items). A section heading's text is its
  * self-link, so section links stay in. Selectors, not attributes in the
- * markup, so the pages carry no bytes for the indexer.
+ * markup, so the pages carry no bytes for the indexer. Pagefind still reads
+ * the filters marked inside them: the topic and person links'
+ * `data-pagefind-filter`, which the search page filters by.
  */
 export const SEARCH_EXCLUDED = [
   ".toc",

@@ -88,6 +88,20 @@ const steps: [string, () => Promise<void>, string?][] = [
     () => edit("vienna.md", (text) => text.replace("2016-04-02", "2016-04-05")),
   ],
   ["a topic taken off", () => edit("vienna.md", (text) => text.replace(', "Diplomacy"', ""))],
+  [
+    "a correction added to an article",
+    () =>
+      edit("diary-5.md", (text) =>
+        text.replace(
+          'timezone: "UTC"',
+          'timezone: "UTC"\ncorrections: [{ date: "2014-01-08", text: "An earlier version gave the wrong day.", paragraph: 1 }]',
+        ),
+      ),
+  ],
+  [
+    "a correction taken out",
+    () => edit("diary-5.md", (text) => text.replace(/\ncorrections: .*/, "")),
+  ],
   ["a deleted article", () => rm(join(content, "diary-2.md"))],
   ["a deleted article that was the newest", () => rm(join(content, "vienna.md"))],
 ];

@@ -1,4 +1,11 @@
-import type { NewsArticle, Organization, Person, WebPage, WithContext } from "schema-dts";
+import type {
+  NewsArticle,
+  NewsMediaOrganization,
+  Organization,
+  Person,
+  WebPage,
+  WithContext,
+} from "schema-dts";
 import type { CheerioAPI } from "cheerio";
 import { describe, expect, inject, test } from "vitest";
 import { subpathSite } from "../support/global-build";
@@ -42,11 +49,19 @@ describe("the G-20 article's JSON-LD", () => {
     expect(Date.parse(String(data.datePublished))).toBe(Date.UTC(2015, 10, 14, 22));
   });
 
-  test("names Bloomberg News as author and publisher, no person being named", async () => {
+  test("names Bloomberg News as author, no person being named, and the site's masthead as publisher", async () => {
     const data = jsonLd(await load(g20Path));
     const bloomberg: Organization = { "@type": "Organization", name: "Bloomberg News" };
     expect(data.author).toEqual([bloomberg]);
-    expect(data.publisher).toEqual(bloomberg);
+    const publisher: NewsMediaOrganization = {
+      "@type": "NewsMediaOrganization",
+      name: "Broadsheet",
+      url: site,
+      logo: `${site}favicon.svg`,
+      correctionsPolicy: `${site}about/corrections/`,
+      publishingPrinciples: `${site}about/principles/`,
+    };
+    expect(data.publisher).toEqual(publisher);
   });
 
   test("credits each contributor as a Person", async () => {

@@ -101,6 +101,8 @@ function mayChange(date: string, articlePath: string): RegExp {
         `${articlePath}(index\\.html|card\\.png)`,
         `archive/${periods}index\\.html`,
         `topics/index\\.html`,
+        // Which counts each person's articles, as the index of topics counts each topic's.
+        `people/index\\.html`,
         `topics/trade/${periods}index\\.html`,
         "topics/trade/rss\\.xml",
         `people/ana-ruiz/${periods}index\\.html`,

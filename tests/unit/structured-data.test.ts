@@ -1,6 +1,30 @@
-import type { NewsArticle, Organization, Person, WithContext } from "schema-dts";
+import type {
+  CorrectionComment,
+  NewsArticle,
+  NewsMediaOrganization,
+  Person,
+  WithContext,
+} from "schema-dts";
 import { describe, expect, test } from "vitest";
 import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/structured-data";
+
+const publisherInput = {
+  name: "Broadsheet",
+  url: "https://news.example.org/",
+  logoUrl: "https://news.example.org/favicon.svg",
+  correctionsPolicy: "https://news.example.org/about/corrections/",
+  publishingPrinciples: "https://news.example.org/about/principles/",
+};
+
+/** The publisher as Google's guidance describes a news site's: a NewsMediaOrganization with its policies. */
+const publisher: NewsMediaOrganization = {
+  "@type": "NewsMediaOrganization",
+  name: "Broadsheet",
+  url: "https://news.example.org/",
+  logo: "https://news.example.org/favicon.svg",
+  correctionsPolicy: "https://news.example.org/about/corrections/",
+  publishingPrinciples: "https://news.example.org/about/principles/",
+};
 
 const input = {
   url: "https://news.example.org/articles/2015-11-15/putin/",
@@ -14,6 +38,7 @@ const input = {
   keywords: ["G-20", "Syrian War"],
   imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
   language: "en",
+  publisher: publisherInput,
 };
 
 describe("newsArticleJsonLd", () => {
@@ -34,7 +59,7 @@ describe("newsArticleJsonLd", () => {
         { "@type": "Person", name: "Henry Meyer" },
       ],
       keywords: ["G-20", "Syrian War"],
-      publisher: { "@type": "Organization", name: "Bloomberg News" },
+      publisher,
       image: [input.imageUrl],
     };
     expect(newsArticleJsonLd(input)).toEqual(expected);
@@ -47,13 +72,31 @@ describe("newsArticleJsonLd", () => {
       { "@type": "Person", name: "Ilya Arkhipov" },
     ];
     expect(data.author).toEqual(authors);
-    const publisher: Organization = { "@type": "Organization", name: "Bloomberg News" };
     expect(data.publisher).toEqual(publisher);
   });
 
   test("leaves contributor out when nobody assisted, and keywords when there are no topics", () => {
     expect(newsArticleJsonLd({ ...input, contributors: [] })).not.toHaveProperty("contributor");
     expect(newsArticleJsonLd({ ...input, keywords: [] })).not.toHaveProperty("keywords");
+  });
+});
+
+describe("newsArticleJsonLd, for a corrected article", () => {
+  test("gives each correction as a CorrectionComment, with its text and date, oldest first", () => {
+    const corrections = [
+      { text: "An earlier version misnamed the city.", datePublished: "2015-11-16T00:00:00+02:00" },
+      { text: "An earlier version misquoted Putin.", datePublished: "2015-11-20T00:00:00+02:00" },
+    ];
+    const expected: CorrectionComment[] = corrections.map((correction) => ({
+      "@type": "CorrectionComment",
+      ...correction,
+    }));
+    expect(newsArticleJsonLd({ ...input, corrections }).correction).toEqual(expected);
+  });
+
+  test("says nothing of corrections when there are none", () => {
+    expect(newsArticleJsonLd({ ...input, corrections: [] })).not.toHaveProperty("correction");
+    expect(newsArticleJsonLd(input)).not.toHaveProperty("correction");
   });
 });
 

@@ -3,6 +3,8 @@ import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls";
 import { articleSlug, formerSlugsSchema } from "./article-slug";
 import { bylineSchema } from "./byline";
 import { calendarDate } from "./calendar-date";
+import { correctionsSchema } from "./corrections";
+import { leadSchema } from "./lead";
 import { relatedItemSchema } from "./related-item";
 import { sectionId } from "./section-id";
 import { nonEmpty } from "./text";
@@ -32,6 +34,8 @@ export const articleSchema = z
     updateNote: z
       .preprocess((note) => (typeof note === "string" ? { text: note } : note), updateNoteSchema)
       .optional(),
+    /** The corrections record, oldest first: each correction's date, its text and the paragraph it concerns. */
+    corrections: correctionsSchema.default([]),
     /** The editorial topics the article belongs to, each with its own page and feed: "Syrian War". */
     topics: topicsSchema.default([]),
     /** Items shown with the article, such as a related video. */
@@ -57,15 +61,33 @@ export const articleSchema = z
         },
       )
       .optional(),
+    /** Lead the front page until a date, `{ until: 2026-12-08 }`, even when newer articles are published. */
+    lead: leadSchema.optional(),
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .superRefine(({ headline, published, updated, slug, formerSlugs }, ctx) => {
+  .superRefine(({ headline, published, updated, corrections, slug, formerSlugs, lead }, ctx) => {
     if (updated !== undefined && updated < published) {
       ctx.addIssue({
         code: "custom",
         message: `must not be before \`published\` (${updated} is before ${published})`,
         path: ["updated"],
+      });
+    }
+    corrections.forEach(({ date }, index) => {
+      if (date >= published) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${date} is before ${published})`,
+        path: ["corrections", index, "date"],
+      });
+    });
+    // An article cannot lead before it is published: such a date is a typo.
+    if (lead !== undefined && lead.until < published) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${lead.until} is before ${published})`,
+        path: ["lead", "until"],
       });
     }
     const current = articleParams({ headline, published, slug });
