@@ -21,10 +21,19 @@ export type SearchParameter = (typeof SEARCH_PARAMETERS)[number];
  */
 export type SearchState = Record<SearchParameter, string>;
 
-/** What the page offers for each filter (a topic's or person's name by its slug); a URL's value outside them is not applied. */
+/** A topic or a person the page offers. */
+export interface Choice {
+  /** The name the index files articles under. */
+  name: string;
+  /** The years it has articles in, newest first; undefined when it has them in every year. */
+  years?: readonly string[] | undefined;
+}
+
+/** What the page offers for each filter (topics and people by slug); a URL's value outside them is not applied. */
 export interface SearchChoices {
-  topics: ReadonlyMap<string, string>;
-  people: ReadonlyMap<string, string>;
+  topics: ReadonlyMap<string, Choice>;
+  people: ReadonlyMap<string, Choice>;
+  /** Every year with articles, newest first. */
   years: readonly string[];
 }
 
@@ -70,12 +79,19 @@ export function isEmptySearch(state: SearchState): boolean {
 }
 
 /**
- * The years to search, newest first: the year chosen, or every year. A
+ * The years to search, newest first: every year, but only the year chosen,
+ * and only those in which the topic and the person chosen have articles. A
  * year is a bundle of its own, so a year filter is simply which bundles are
- * searched.
+ * searched; and a search for someone who wrote twice in sixteen years loads
+ * two years' indexes, not sixteen, before it says what it found.
  */
-export function yearsToSearch(state: SearchState, years: readonly string[]): readonly string[] {
-  return state.year === "" ? years : years.filter((year) => year === state.year);
+export function yearsToSearch(state: SearchState, choices: SearchChoices): readonly string[] {
+  const within = [
+    state.year === "" ? undefined : [state.year],
+    choices.topics.get(state.topic)?.years,
+    choices.people.get(state.person)?.years,
+  ];
+  return choices.years.filter((year) => within.every((only) => only?.includes(year) ?? true));
 }
 
 /**
@@ -87,8 +103,8 @@ export function pagefindFilters(
   choices: SearchChoices,
 ): Record<string, string> {
   const filters: Record<string, string> = {};
-  const topic = choices.topics.get(state.topic);
-  const person = choices.people.get(state.person);
+  const topic = choices.topics.get(state.topic)?.name;
+  const person = choices.people.get(state.person)?.name;
   if (topic !== undefined) filters["topic"] = topic;
   if (person !== undefined) filters["person"] = person;
   return filters;

@@ -27,8 +27,10 @@ import { element, resultItem } from "./result-item";
 /** One search, as far as it has gone through the years. */
 interface Run {
   query: string;
-  /** The years it looks in, newest first: every year, or the one chosen. */
+  /** The years it looks in, newest first (see yearsToSearch). */
   years: readonly string[];
+  /** The year the reader chose, or "". */
+  year: string;
   /** The topic and person chosen, as the status names them (see narrowingPhrase). */
   narrowing: string;
   /** A year's results, as one index of the whole archive would give them (see search-years.ts). */
@@ -43,12 +45,15 @@ interface Run {
   last?: { year: string; list: HTMLOListElement };
 }
 
-/** The names each filter's menu offers, by slug: what the index files articles under. */
+/** The topics or people a menu offers, by slug: each one's name and, unless it is every year, its years. */
 const offered = (menu: HTMLSelectElement) =>
   new Map(
     [...menu.options]
       .filter((option) => option.value !== "")
-      .map((option) => [option.value, option.text]),
+      .map((option) => [
+        option.value,
+        { name: option.text, years: option.dataset.years?.split(" ") },
+      ]),
   );
 const choices: SearchChoices = {
   topics: offered(fields.topic),
@@ -108,17 +113,16 @@ async function showMore(ticket: number, current: Run): Promise<void> {
 }
 
 /** Says what the search has found so far, narrowed to what, and in which years. */
-function report({ query, years: searchable, narrowing, searched, found, shown }: Run): void {
+function report({ query, years: searchable, year, narrowing, searched, found, shown }: Run): void {
   const all = searched === searchable.length;
   const [newest] = searchable;
-  const oldest = searchable[searched - 1]!;
-  // The years are said unless the search has looked in all of them unasked.
-  const where =
-    all && searchable.length === years.length
-      ? ""
-      : oldest === newest
-        ? ` in ${oldest}`
-        : ` from ${oldest} to ${newest}`;
+  const oldest = searchable[searched - 1];
+  // Which years: the one chosen, or those searched so far until every one is.
+  const where = all
+    ? year && ` in ${year}`
+    : oldest === newest
+      ? ` in ${oldest}`
+      : ` from ${oldest} to ${newest}`;
   if (all && found === 0) {
     status.textContent = `No articles${narrowing} found for “${query}”${where}.`;
     return;
@@ -157,7 +161,8 @@ async function show(state: SearchState): Promise<void> {
   );
   run = {
     query,
-    years: yearsToSearch(state, years),
+    years: yearsToSearch(state, choices),
+    year: state.year,
     narrowing: narrowingPhrase(state, choices),
     inYear,
     searched: 0,

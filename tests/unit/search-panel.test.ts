@@ -93,15 +93,20 @@ function fakePagefind(
 
 const bundles = "/pagefind/";
 
-/** The topics and people the panel's menus offer, by slug. */
+/** The topics and people the panel's menus offer, by slug: each one's name, and its years if not every year. */
 const topics = { russia: "Russia", "syrian-war": "Syrian War" };
-const people = { "robert-hutton": "Robert Hutton", "henry-meyer": "Henry Meyer" };
+const people = {
+  "robert-hutton": "Robert Hutton",
+  "henry-meyer": ["Henry Meyer", "2015"],
+  "ana-ruiz": ["Ana Ruiz", "2016"],
+};
 
 /** A menu's markup, as SearchPanel.astro writes it: "any" first, then each value by its slug. */
-function menu(name: string, any: string, values: Record<string, string>): string {
-  const options = Object.entries(values).map(
-    ([slug, text]) => `<option value="${slug}">${text}</option>`,
-  );
+function menu(name: string, any: string, values: Record<string, string | string[]>): string {
+  const options = Object.entries(values).map(([slug, value]) => {
+    const [text, years] = typeof value === "string" ? [value] : value;
+    return `<option value="${slug}"${years ? ` data-years="${years}"` : ""}>${text}</option>`;
+  });
   return `<select name="${name}"><option value="">${any}</option>${options.join("")}</select>`;
 }
 
@@ -421,6 +426,28 @@ describe("narrowing and sorting the search", () => {
       "2016:oslo",
       "2015:talks oslo topic=Russia",
     ]);
+  });
+
+  test("searches only the years in which the person chosen has articles", async () => {
+    const { api, calls } = fakePagefind(index());
+    const { status } = await openPanel(
+      ["2016", "2015"],
+      api,
+      "/search/?q=talks&person=henry-meyer",
+    );
+    await statusSays(status, "1 article crediting Henry Meyer found for “talks”.");
+    expect(shown()).toEqual(["## 2015", "2015 November"]);
+    expect(calls.searches).toEqual(["2015:talks person=Henry Meyer"]);
+
+    // None of Ana Ruiz's years is the year chosen: nothing to search, nothing loaded.
+    const none = fakePagefind(index());
+    const panel = await openPanel(
+      ["2016", "2015"],
+      none.api,
+      "/search/?q=talks&person=ana-ruiz&year=2015",
+    );
+    await statusSays(panel.status, "No articles crediting Ana Ruiz found for “talks” in 2015.");
+    expect(none.calls.options).toEqual([]);
   });
 
   test("leaves out what a URL asks that the page does not offer", async () => {

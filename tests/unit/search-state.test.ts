@@ -14,10 +14,10 @@ import {
 
 const choices: SearchChoices = {
   topics: new Map([
-    ["russia", "Russia"],
-    ["syrian-war", "Syrian War"],
+    ["russia", { name: "Russia" }],
+    ["syrian-war", { name: "Syrian War", years: ["2016", "2015"] }],
   ]),
-  people: new Map([["robert-hutton", "Robert Hutton"]]),
+  people: new Map([["robert-hutton", { name: "Robert Hutton", years: ["2015", "2014"] }]]),
   years: ["2016", "2015", "2014"],
 };
 const read = (search: string) => readSearchState(new URLSearchParams(search), choices);
@@ -92,8 +92,17 @@ describe("isEmptySearch", () => {
 
 describe("what a search asks of Pagefind", () => {
   test("searches every year, newest first, or only the year chosen", () => {
-    expect(yearsToSearch(EMPTY_SEARCH, choices.years)).toEqual(["2016", "2015", "2014"]);
-    expect(yearsToSearch({ ...EMPTY_SEARCH, year: "2015" }, choices.years)).toEqual(["2015"]);
+    expect(yearsToSearch(EMPTY_SEARCH, choices)).toEqual(["2016", "2015", "2014"]);
+    expect(yearsToSearch({ ...EMPTY_SEARCH, year: "2015" }, choices)).toEqual(["2015"]);
+  });
+
+  test("searches only the years in which the topic and the person chosen have articles", () => {
+    const years = (state: Partial<SearchState>) =>
+      yearsToSearch({ ...EMPTY_SEARCH, ...state }, choices);
+    expect(years({ topic: "russia" })).toEqual(["2016", "2015", "2014"]);
+    expect(years({ topic: "syrian-war" })).toEqual(["2016", "2015"]);
+    expect(years({ topic: "syrian-war", person: "robert-hutton" })).toEqual(["2015"]);
+    expect(years({ topic: "syrian-war", year: "2014" })).toEqual([]);
   });
 
   test("filters by the names of the topic and the person chosen, as the index files articles", () => {
