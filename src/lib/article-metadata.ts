@@ -22,6 +22,8 @@ export interface ArticleSetting {
   cardUrl: string;
   siteName: string;
   language: string;
+  /** The absolute URL of a person's page. */
+  personUrl: (name: string) => string;
 }
 
 /** Everything an article page says about itself to search engines, feeds and link previews. */
@@ -36,7 +38,7 @@ export interface ArticleMetadata {
 /** Gathers an article's metadata from its frontmatter: one place, so tags and JSON-LD agree. */
 export function articleMetadata(
   data: ArticleMetadataFields,
-  { url, cardUrl, siteName, language }: ArticleSetting,
+  { url, cardUrl, siteName, language, personUrl }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
   const times: ArticleOpenGraph = {
@@ -57,6 +59,7 @@ export function articleMetadata(
     keywords: data.topics,
     imageUrl: cardUrl,
     language,
+    personUrl,
   });
   return { description, times, image, jsonLd };
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseFrontmatter } from "@astrojs/markdown-remark";
 import { describe, expect, test } from "vitest";
 import { articleMetadata } from "../../src/lib/article-metadata";
+import { personPath } from "../../src/lib/site-urls";
 import { articleSchema } from "../../src/content/schema/article";
 
 const g20File = new URL("../../content/articles/putin-g20-obama-turkey-talk.md", import.meta.url);
@@ -11,6 +12,7 @@ const setting = {
   cardUrl: "https://news.example.org/reader/articles/2015-11-15/putin/card.png",
   siteName: "Broadsheet",
   language: "en",
+  personUrl: (name: string) => `https://news.example.org/reader/${personPath(name)}`,
 };
 
 describe("articleMetadata", () => {
@@ -51,5 +53,14 @@ describe("articleMetadata", () => {
       "Meeting on summit sideline first since Russia bombed Syria. Russia seeks collaboration on Syrian war, fighting terrorism.",
     );
     expect(jsonLd.description).toBe(description);
+  });
+
+  test("links each contributor in the JSON-LD to their page on the site", () => {
+    const { jsonLd } = articleMetadata(g20, setting);
+    expect(jsonLd.contributor).toContainEqual({
+      "@type": "Person",
+      name: "Robert Hutton",
+      url: "https://news.example.org/reader/people/robert-hutton/",
+    });
   });
 });
