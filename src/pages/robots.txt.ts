@@ -1,10 +1,16 @@
 import type { APIRoute } from "astro";
 import { urls } from "../data/site-urls";
+import { NEWS_SITEMAP_PATH } from "../lib/news-sitemap";
 
-/** Lets every crawler in and names the sitemap. Crawlers read it only at a host's root. */
+/**
+ * Lets every crawler in and names the sitemap index and the news sitemap
+ * (src/publishing/sitemap.ts writes both). Crawlers read it only at a host's root.
+ */
 export const GET: APIRoute = () => {
-  const sitemap = urls.absolute("sitemap-index.xml");
-  return new Response(`User-agent: *\nDisallow:\n\nSitemap: ${sitemap}\n`, {
+  const sitemaps = ["sitemap-index.xml", NEWS_SITEMAP_PATH].map(
+    (file) => `Sitemap: ${urls.absolute(file)}\n`,
+  );
+  return new Response(`User-agent: *\nDisallow:\n\n${sitemaps.join("")}`, {
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 };

@@ -1,9 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { buildDate } from "../lib/build-date.ts";
 import { htmlFiles, readPageHeads } from "./html-files.ts";
 import { indexSite, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
-import { writeSitemap } from "./sitemap.ts";
+import { writeNewsSitemap, writeSitemap, type NewsSitemapReport } from "./sitemap.ts";
 
 /** Where the site is served, and Astro's asset folder. */
 export interface SiteLocation {
@@ -12,8 +13,14 @@ export interface SiteLocation {
   assetsDir: string;
 }
 
-/** What `writeSiteFiles` may leave as it was. */
+/** When the build is, and what `writeSiteFiles` may leave as it was. */
 export interface SiteFilesOptions {
+  /**
+   * The build's date (`buildDate`): the news sitemap lists the articles of
+   * the two days before it. Read once by the caller, so that every kind of
+   * build made at one date writes the same files.
+   */
+  date: Date;
   /** Only these years of the search index are made again (see `indexSite`); absent, every year. */
   searchYears?: ReadonlySet<string>;
 }
@@ -27,19 +34,21 @@ export interface SiteFilesReport {
   /** The years whose search index was removed: they have no articles any more. */
   searchYearsRemoved: string[];
   sitemapPages: number;
+  /** What the news sitemap lists, and the build dates that would write it the same. */
+  newsSitemap: NewsSitemapReport;
   policies: number;
 }
 
 /**
  * Makes the files that follow every page of a built site: the search index,
- * the sitemap, and `_headers` (last, since it covers the search index's
- * files too). A build of the whole site makes them at its end; `npm run
- * build`, which builds in parts, once the parts are joined.
+ * the sitemap, the news sitemap, and `_headers` (last, since it covers the
+ * search index's files too). A build of the whole site makes them at its
+ * end; `npm run build`, which builds in parts, once the parts are joined.
  */
 export async function writeSiteFiles(
   outDir: string,
   { site, base, assetsDir }: SiteLocation,
-  { searchYears }: SiteFilesOptions = {},
+  { date, searchYears }: SiteFilesOptions,
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
@@ -50,6 +59,7 @@ export async function writeSiteFiles(
     readPageHeads(outDir, pages),
   ]);
   const sitemapPages = await writeSitemap(outDir, { site, base }, heads);
+  const newsSitemap = await writeNewsSitemap(outDir, { site, base }, heads, date);
   const policies = await writeHeadersFile(outDir, { base, assetsDir }, heads);
   return {
     searchPages: search.pages,
@@ -57,6 +67,7 @@ export async function writeSiteFiles(
     searchYears: search.years,
     searchYearsRemoved: search.removed,
     sitemapPages,
+    newsSitemap,
     policies,
   };
 }
@@ -64,6 +75,7 @@ export async function writeSiteFiles(
 /** Runs `writeSiteFiles` at the end of a build of the whole site; a build of a part leaves them to `npm run build`. */
 export function siteFiles({ wholeSite }: { wholeSite: boolean }): AstroIntegration {
   let location: SiteLocation | undefined;
+  let date: Date | undefined;
   return {
     name: "broadsheet:site-files",
     hooks: {
@@ -73,13 +85,16 @@ export function siteFiles({ wholeSite }: { wholeSite: boolean }): AstroIntegrati
           base: config.base,
           assetsDir: config.build.assets,
         };
+        // Read as the build starts, so a malformed SOURCE_DATE_EPOCH stops it before any page is made.
+        if (wholeSite) date = buildDate(process.env);
       },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!wholeSite || !location) return;
-        const report = await writeSiteFiles(fileURLToPath(dir), location);
+        if (!wholeSite || !location || !date) return;
+        const report = await writeSiteFiles(fileURLToPath(dir), location, { date });
         logger.info(
           `search index: ${report.searchPages} pages in ${report.searchSeconds.toFixed(1)} s; ` +
-            `sitemap: ${report.sitemapPages} pages; _headers: ${report.policies} page policies`,
+            `sitemap: ${report.sitemapPages} pages; news sitemap: ${report.newsSitemap.articles} articles; ` +
+            `_headers: ${report.policies} page policies`,
         );
       },
     },

@@ -1,5 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import {
+  NEWS_SITEMAP_PATH,
+  newsSitemapArticles,
+  newsSitemapSpan,
+  newsSitemapXml,
+  type DateSpan,
+} from "../lib/news-sitemap.ts";
 import type { PageHeadFacts } from "./html-files.ts";
 
 /** URLs in one sitemap file: the protocol allows 50,000; @astrojs/sitemap's 45,000 leaves room. */
@@ -9,6 +16,16 @@ export const SITEMAP_ENTRY_LIMIT = 45_000;
 export interface SitemapLocation {
   site: string;
   base: string;
+}
+
+/** The site's root URL: its origin and base path. */
+function siteRoot({ site, base }: SitemapLocation): URL {
+  return new URL(base.endsWith("/") ? base : `${base}/`, site);
+}
+
+/** The absolute URL of a page, from its path in the build ("articles/…/index.html"). */
+function pageUrl(root: URL, path: string): string {
+  return new URL(path.slice(0, -"index.html".length), root).href;
 }
 
 function xmlEscape(text: string): string {
@@ -25,15 +42,15 @@ function xmlEscape(text: string): string {
  */
 export async function writeSitemap(
   outDir: string,
-  { site, base }: SitemapLocation,
+  location: SitemapLocation,
   pages: readonly PageHeadFacts[],
 ) {
-  const root = new URL(base.endsWith("/") ? base : `${base}/`, site);
+  const root = siteRoot(location);
   const urls = pages
     .filter(
       ({ path, noindex }) => (path.endsWith("/index.html") || path === "index.html") && !noindex,
     )
-    .map(({ path }) => new URL(path.slice(0, -"index.html".length), root).href)
+    .map(({ path }) => pageUrl(root, path))
     .sort();
   const chunks: string[][] = [];
   for (let start = 0; start < urls.length; start += SITEMAP_ENTRY_LIMIT) {
@@ -55,4 +72,44 @@ export async function writeSitemap(
     `${header}<sitemapindex ${namespace}>${sitemaps.map((loc) => `<sitemap><loc>${xmlEscape(loc)}</loc></sitemap>`).join("")}</sitemapindex>\n`,
   );
   return urls.length;
+}
+
+/** What `writeNewsSitemap` wrote. */
+export interface NewsSitemapReport {
+  /** The articles it lists. */
+  articles: number;
+  /** The build dates that would write the same file (see `newsSitemapSpan`). */
+  span: DateSpan;
+}
+
+/**
+ * Writes `news-sitemap.xml`, Google News's sitemap: the article pages in
+ * `pages` published in the two days before `date`, the build's date, as
+ * their heads give their URL, headline, publication date, site name and
+ * language. Written even when it lists nothing, so the URL submitted to
+ * Search Console (and named in robots.txt) always answers.
+ */
+export async function writeNewsSitemap(
+  outDir: string,
+  location: SitemapLocation,
+  pages: readonly PageHeadFacts[],
+  date: Date,
+): Promise<NewsSitemapReport> {
+  const root = siteRoot(location);
+  const articles = pages.flatMap(({ path, article }) =>
+    article
+      ? [
+          {
+            url: pageUrl(root, path),
+            title: article.title,
+            published: article.published,
+            publication: article.siteName,
+            language: article.language,
+          },
+        ]
+      : [],
+  );
+  const listed = newsSitemapArticles(articles, date);
+  await writeFile(join(outDir, NEWS_SITEMAP_PATH), newsSitemapXml(listed));
+  return { articles: listed.length, span: newsSitemapSpan(articles, date) };
 }
