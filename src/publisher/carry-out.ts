@@ -58,12 +58,14 @@ export const JOB_CONCURRENCY = Math.max(
  * jobs; starts from the last output's files (as hard links) when the plan
  * carries it over, less the pages the jobs make again; takes the jobs'
  * pages and the shards' in; writes the site's files or the shard's record,
- * and the manifest; and puts the new folder in place of the output.
+ * and the manifest; and puts the new folder in place of the output. `date`
+ * is the build's (`buildDate`), which the news sitemap is made for.
  */
 export async function carryOut(
   place: BuildPlace,
   plan: Plan,
   inputs: Record<string, string>,
+  date: Date,
 ): Promise<BuildReport> {
   // The content-layer stores hold rendered articles: kept under the digest
   // of everything that shapes them, the code included, so a change to a
@@ -93,7 +95,7 @@ export async function carryOut(
         (path) => made.has(pageKey(path)) && !path.startsWith(`${ASSETS_DIR}/`),
       );
     }
-    const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]!.outDir;
+    const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]?.outDir;
     await joinOutputs(next, {
       site: listings,
       articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
@@ -104,7 +106,10 @@ export async function carryOut(
       const searchYears = new Set(
         [...made].filter((key) => key.startsWith("search:")).map((key) => key.slice(7)),
       );
-      siteFiles = await writeSiteFiles(next, siteLocation(), plan.carryOver ? { searchYears } : {});
+      siteFiles = await writeSiteFiles(next, siteLocation(), {
+        date,
+        ...(plan.carryOver && { searchYears }),
+      });
     } else if (place.shard) {
       await writeShardRecord(next, place.shard.index, place.shard.count, plan.files);
     }
@@ -115,7 +120,11 @@ export async function carryOut(
         { digest, keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [] },
       ]),
     );
-    await stageManifest(place.manifestPath, { inputs, articles }, next);
+    await stageManifest(
+      place.manifestPath,
+      { inputs, articles, ...(siteFiles && { newsSitemapSpan: siteFiles.newsSitemap.span }) },
+      next,
+    );
     await removeOtherStores(stores, recipe);
     return {
       kind: plan.kind,
