@@ -73,7 +73,7 @@ export async function carryOut(
   const stores = join(place.cacheRoot, "stores");
   const recipe = inputsDigest(inputs).slice(0, 16);
   return inNextDir(place, async (next, work) => {
-    const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job));
+    const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
     const [results] = await Promise.all([
       runJobs(jobs, place.signal),
       plan.carryOver ? linkTree(place.target, next) : undefined,
@@ -136,12 +136,17 @@ export async function carryOut(
   });
 }
 
-/** A planned job, given its folders: its output and keys file in `work`, its store in `stores`. */
+/**
+ * A planned job, given its folders (its output and keys file in `work`, its
+ * store in `stores`) and the build's date, which it is handed whether or not
+ * SOURCE_DATE_EPOCH was set, so that no process reads a clock of its own.
+ */
 function astroJob(
   place: BuildPlace,
   work: string,
   stores: string,
   job: PlannedJob,
+  date: Date,
 ): AstroJob & { keysFile: string } {
   const keysFile = join(work, `${job.cache}.keys.json`);
   return {
@@ -152,7 +157,10 @@ function astroJob(
     cacheDir: join(stores, job.cache),
     // One cache of social cards for every job, so a card drawn by one part
     // is there for any other.
-    env: { CARD_CACHE_DIR: join(place.cacheRoot, "social-cards") },
+    env: {
+      CARD_CACHE_DIR: join(place.cacheRoot, "social-cards"),
+      SOURCE_DATE_EPOCH: String(date.getTime() / 1000),
+    },
   };
 }
 

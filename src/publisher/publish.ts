@@ -32,8 +32,9 @@ export interface PublishOptions {
  */
 export async function publish(options: PublishOptions): Promise<BuildReport> {
   const { request, projectRoot, target, cacheRoot } = options;
-  // Read once, here: every process and file of the build stands for this one moment.
-  const date = buildDate(options.env);
+  // Read once, here, in whole seconds: every file of the build stands for
+  // this one moment, and every process is handed it as SOURCE_DATE_EPOCH.
+  const date = new Date(Math.floor(buildDate(options.env).getTime() / 1000) * 1000);
   await mkdir(cacheRoot, { recursive: true });
   const place: BuildPlace = {
     target,
