@@ -27,6 +27,8 @@ export interface ArticleSetting {
   language: string;
   /** The site's publisher, from its masthead. */
   publisher: PublisherInput;
+  /** The absolute URL of a person's page. */
+  personUrl: (name: string) => string;
 }
 
 /** Everything an article page says about itself to search engines, feeds and link previews. */
@@ -41,7 +43,7 @@ export interface ArticleMetadata {
 /** Gathers an article's metadata from its frontmatter: one place, so tags and JSON-LD agree. */
 export function articleMetadata(
   data: ArticleMetadataFields,
-  { url, cardUrl, siteName, language, publisher }: ArticleSetting,
+  { url, cardUrl, siteName, language, publisher, personUrl }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
   const times: ArticleOpenGraph = {
@@ -68,6 +70,7 @@ export function articleMetadata(
       datePublished: formatIsoWithOffset(date, data.timezone),
     })),
     publisher,
+    personUrl,
   });
   return { description, times, image, jsonLd };
 }

@@ -155,6 +155,9 @@ export const SEARCH_BUNDLES_PATH = `${SECTIONS.searchBundles}/`;
 /** The path of the sitemap index below the site's base, which robots.txt names. */
 export const SITEMAP_INDEX_PATH = "sitemap-index.xml";
 
+/** The path of Google News's sitemap below the site's base, beside the sitemap index. */
+export const NEWS_SITEMAP_PATH = "news-sitemap.xml";
+
 /** The path of one of the sitemap's files below the site's base, from `sitemap-0.xml` up. */
 export function sitemapPath(index: number): string {
   return `sitemap-${index}.xml`;

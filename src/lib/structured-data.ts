@@ -43,9 +43,9 @@ export interface NewsArticleInput {
   corrections?: readonly { text: string; datePublished: string }[] | undefined;
   /** Who publishes the site the article is on. */
   publisher: PublisherInput;
+  /** The absolute URL of a person's page on the site: every author and contributor has one. */
+  personUrl: (name: string) => string;
 }
-
-const person = (name: string): Person => ({ "@type": "Person", name });
 
 /**
  * The site's publisher as a schema.org `NewsMediaOrganization`, with the
@@ -64,10 +64,16 @@ function newsMediaOrganization(input: PublisherInput): NewsMediaOrganizationLeaf
 
 /**
  * The `NewsArticle` JSON-LD of an article page, with the properties Google
- * documents for article rich results: one `author` object a person, or the
- * organisation when no person is named.
+ * documents for article rich results: one `author` object a person, with
+ * the URL of their page, or the organisation when no person is named.
  */
 export function newsArticleJsonLd(input: NewsArticleInput): WithContext<NewsArticle> {
+  // The page's URL ties the person to the site's list of their articles.
+  const person = (name: string): Person => ({
+    "@type": "Person",
+    name,
+    url: input.personUrl(name),
+  });
   const organisation: Organization = { "@type": "Organization", name: input.organisation };
   return {
     "@context": "https://schema.org",

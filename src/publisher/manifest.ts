@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts";
+import type { DateSpan } from "../lib/news-sitemap.ts";
 import { SHARD_RECORD } from "./shards.ts";
 
 /**
@@ -18,6 +19,11 @@ export interface BuildManifest {
   output: string;
   /** By path in the content folder. Drafts have no keys: no page shows them. */
   articles: Record<string, { digest: string; keys: string[] }>;
+  /**
+   * The build dates that would write the same news sitemap, the one file
+   * the build's date shapes; absent for a shard, which writes none.
+   */
+  newsSitemapSpan?: DateSpan;
 }
 
 const MANIFEST_VERSION = 1;
@@ -80,7 +86,12 @@ function parseManifest(text: string): BuildManifest | undefined {
           typeof article["digest"] === "string" &&
           Array.isArray(article["keys"]) &&
           article["keys"].every((key) => typeof key === "string"),
-      )
+      ) ||
+      (value.newsSitemapSpan !== undefined &&
+        !(
+          records(value.newsSitemapSpan) &&
+          Object.values(value.newsSitemapSpan).every((end) => typeof end === "number")
+        ))
     ) {
       return undefined;
     }

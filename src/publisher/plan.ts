@@ -7,6 +7,7 @@
  */
 
 import type { BuildScope } from "../lib/job-scope.ts";
+import { spanHolds } from "../lib/news-sitemap.ts";
 import { changedInputs } from "./inputs.ts";
 import type { BuildManifest, ManifestReading } from "./manifest.ts";
 
@@ -174,7 +175,9 @@ export interface UpToDate {
  * manifest matches the output and the inputs (code, packages, settings)
  * are the same, and then makes only what the changed articles touch;
  * otherwise it makes everything. A merge always makes the listings anew
- * from the shards.
+ * from the shards. `date` is the build's: a site whose articles are as they
+ * were still writes its files again when its news sitemap, which lists the
+ * last two days' articles, would list others at this date.
  */
 export function planBuild(
   request: BuildRequest,
@@ -182,6 +185,7 @@ export function planBuild(
   inputs: Record<string, string>,
   last: ManifestReading,
   partSize: number,
+  date: Date,
 ): Plan | UpToDate {
   if (request.kind === "merge") {
     return {
@@ -213,7 +217,27 @@ export function planBuild(
     `${added} new, ${changed.length - added} edited and ${deleted.length} deleted ` +
     `article file(s) since the last build`;
   if (changed.length === 0 && deleted.length === 0) {
-    return { kind: "up to date", reason: "no article changed since the last build" };
+    const span = manifest.newsSitemapSpan;
+    if (shard || (span && spanHolds(span, date))) {
+      return { kind: "up to date", reason: "no article changed since the last build" };
+    }
+    // No page changes, so no process runs: the site's files are written
+    // again from the pages as they are.
+    return {
+      kind: "incremental",
+      reason:
+        "no article changed since the last build, but the news sitemap's two days " +
+        "hold other articles now",
+      files,
+      jobs: [],
+      carryOver: true,
+      previous: {},
+      shards: [],
+      site: true,
+      keptKeys: Object.fromEntries(
+        files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
+      ),
+    };
   }
   const previous = Object.fromEntries(
     [...changed.map(({ path }) => path), ...deleted].map((path) => [

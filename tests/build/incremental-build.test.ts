@@ -21,10 +21,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-const env = () => ({
+/**
+ * The build's date: a day after the new article below, so the news sitemap
+ * lists it, then drops it when its date moves past the build's.
+ */
+const sourceDate = String(Date.parse("2016-04-03T12:00:00Z") / 1000);
+
+const env = (date = sourceDate) => ({
   CONTENT_DIR: content,
   SITE_URL: "https://news.example.org",
   BASE_PATH: "/reader/",
+  SOURCE_DATE_EPOCH: date,
 });
 
 /** The incremental build's output, and its cache, kept from one step to the next. */
@@ -115,6 +122,33 @@ describe("npm run build after a change to the archive", () => {
 
     const again = await runBuildCommand(outDir, env(), { cacheDir });
     expect(again.exitCode, again.output).toBe(0);
+    expect(again.output).toContain("is up to date: no article changed since the last build");
+  }, 300_000);
+
+  test("writes the site's files again, and no page, when the news sitemap's two days hold other articles", async () => {
+    // A day after the authored article (midnight in Paris, 2016-03-01).
+    const later = String(Date.parse("2016-03-01T23:00:00Z") / 1000);
+    const { outDir, cacheDir } = incremental();
+    const result = await runBuildCommand(outDir, env(later), { cacheDir });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain(
+      "An incremental build: no article changed since the last build, but the news sitemap's " +
+        "two days hold other articles now.",
+    );
+    expect(result.output).not.toContain("generating static routes");
+    const news = await readFile(join(outDir, "news-sitemap.xml"), "utf8");
+    expect(news).toContain(
+      "<loc>https://news.example.org/reader/articles/2016-03-01/obama-and-putin-meet-again/</loc>",
+    );
+
+    const fullDir = join(work, "full");
+    const full = await runBuildCommand(fullDir, env(later), { args: ["--full"] });
+    expect(full.exitCode, full.output).toBe(0);
+    const [made, expected] = await Promise.all([treeDigest(outDir), treeDigest(fullDir)]);
+    expect(treeDifferences(made, expected)).toEqual([]);
+    await rm(fullDir, { recursive: true, force: true });
+
+    const again = await runBuildCommand(outDir, env(later), { cacheDir });
     expect(again.output).toContain("is up to date: no article changed since the last build");
   }, 300_000);
 

@@ -64,14 +64,16 @@ describe("the G-20 article's JSON-LD", () => {
     expect(data.publisher).toEqual(publisher);
   });
 
-  test("credits each contributor as a Person", async () => {
+  test("credits each contributor as a Person, with the absolute URL of their page", async () => {
     const data = jsonLd(await load(g20Path));
-    const contributors: Person[] = [
-      "Robert Hutton",
-      "Henry Meyer",
-      "Ryan Chilcote",
-      "Stepan Kravchenko",
-    ].map((name) => ({ "@type": "Person", name }));
+    const contributors: Person[] = (
+      [
+        ["Robert Hutton", "robert-hutton"],
+        ["Henry Meyer", "henry-meyer"],
+        ["Ryan Chilcote", "ryan-chilcote"],
+        ["Stepan Kravchenko", "stepan-kravchenko"],
+      ] as const
+    ).map(([name, slug]) => ({ "@type": "Person", name, url: `${site}people/${slug}/` }));
     expect(data.contributor).toEqual(contributors);
   });
 
@@ -85,13 +87,24 @@ describe("the G-20 article's JSON-LD", () => {
 });
 
 describe("another article's JSON-LD", () => {
-  test("has one Person author a named author, in byline order", async () => {
+  test("has one Person author a named author, in byline order, with the absolute URL of their page", async () => {
     const data = jsonLd(await load(newerArticles.authored.path));
-    const authors: Person[] = newerArticles.authored.authors.map((name) => ({
-      "@type": "Person",
-      name,
-    }));
+    const authors: Person[] = [
+      { "@type": "Person", name: "Margaret Talev", url: `${site}people/margaret-talev/` },
+      { "@type": "Person", name: "Ilya Arkhipov", url: `${site}people/ilya-arkhipov/` },
+    ];
+    expect(newerArticles.authored.authors).toEqual(["Margaret Talev", "Ilya Arkhipov"]);
     expect(data.author).toEqual(authors);
+  });
+
+  test("links each author to a page the build made, which names them", async () => {
+    const data = jsonLd(await load(newerArticles.authored.path));
+    const authors = data.author as readonly { name: string; url: string }[];
+    expect(authors).toHaveLength(2);
+    for (const { name, url } of authors) {
+      const $ = await load(url.slice(site.length));
+      expect($("h1").text()).toBe(name);
+    }
   });
 
   test("keeps a headline holding </script> inside the data block", async () => {

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseFrontmatter } from "@astrojs/markdown-remark";
 import { describe, expect, test } from "vitest";
 import { articleMetadata } from "../../src/lib/article-metadata";
+import { personPath } from "../../src/lib/site-urls";
 import { articleSchema } from "../../src/content/schema/article";
 
 const g20File = new URL("../../content/articles/putin-g20-obama-turkey-talk.md", import.meta.url);
@@ -18,6 +19,7 @@ const setting = {
     correctionsPolicy: "https://news.example.org/reader/about/corrections/",
     publishingPrinciples: "https://news.example.org/reader/about/principles/",
   },
+  personUrl: (name: string) => `https://news.example.org/reader/${personPath(name)}`,
 };
 
 describe("articleMetadata", () => {
@@ -99,5 +101,14 @@ describe("articleMetadata", () => {
       "Meeting on summit sideline first since Russia bombed Syria. Russia seeks collaboration on Syrian war, fighting terrorism.",
     );
     expect(jsonLd.description).toBe(description);
+  });
+
+  test("links each contributor in the JSON-LD to their page on the site", () => {
+    const { jsonLd } = articleMetadata(g20, setting);
+    expect(jsonLd.contributor).toContainEqual({
+      "@type": "Person",
+      name: "Robert Hutton",
+      url: "https://news.example.org/reader/people/robert-hutton/",
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
+import type { BuildManifest } from "../../src/publisher/manifest";
 import {
   archiveChanges,
   inPublicationOrder,
+  planBuild,
   shardFiles,
   splitIntoParts,
   type ArchiveFile,
@@ -120,5 +122,55 @@ describe("archiveChanges", () => {
     const { changed, deleted } = archiveChanges(previous, now);
     expect(changed.map(({ path }) => path)).toEqual(["edited.md", "new.md"]);
     expect(deleted).toEqual(["gone.md"]);
+  });
+});
+
+describe("planBuild, when no article changed", () => {
+  const files = archive({ "2015-11": 2 });
+  const inputs = { "src/": "code" };
+  const manifest = (span?: BuildManifest["newsSitemapSpan"]): { manifest: BuildManifest } => ({
+    manifest: {
+      version: 1,
+      inputs,
+      output: "fingerprint",
+      articles: Object.fromEntries(
+        files.map(({ path, digest }) => [path, { digest, keys: [`article:${path}`] }]),
+      ),
+      ...(span && { newsSitemapSpan: span }),
+    },
+  });
+  const site = { kind: "site", full: false } as const;
+  const span = {
+    from: Date.parse("2015-11-15T00:00:00Z"),
+    until: Date.parse("2015-11-17T00:00:00Z"),
+  };
+
+  test("has nothing to do while the news sitemap would list the same articles", () => {
+    const plan = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.from));
+    expect(plan).toEqual({ kind: "up to date", reason: "no article changed since the last build" });
+  });
+
+  test("writes the site's files again, and runs no process, once it would list others", () => {
+    const plan = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.until));
+    expect(plan).toMatchObject({
+      kind: "incremental",
+      reason:
+        "no article changed since the last build, but the news sitemap's two days hold other articles now",
+      jobs: [],
+      carryOver: true,
+      site: true,
+      keptKeys: {
+        "2015-11-000.md": ["article:2015-11-000.md"],
+        "2015-11-001.md": ["article:2015-11-001.md"],
+      },
+    });
+    const before = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.from - 1));
+    expect(before.kind).toBe("incremental");
+  });
+
+  test("leaves a shard as it is, since a shard has no news sitemap", () => {
+    const shard = { kind: "shard", index: 1, count: 1, full: false } as const;
+    const plan = planBuild(shard, files, inputs, manifest(), 1000, new Date());
+    expect(plan.kind).toBe("up to date");
   });
 });

@@ -39,6 +39,8 @@ const input = {
   imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
   language: "en",
   publisher: publisherInput,
+  personUrl: (name: string) =>
+    `https://news.example.org/people/${name.toLowerCase().replaceAll(" ", "-")}/`,
 };
 
 describe("newsArticleJsonLd", () => {
@@ -55,8 +57,16 @@ describe("newsArticleJsonLd", () => {
       dateModified: "2015-11-16T00:00:00+02:00",
       author: [{ "@type": "Organization", name: "Bloomberg News" }],
       contributor: [
-        { "@type": "Person", name: "Robert Hutton" },
-        { "@type": "Person", name: "Henry Meyer" },
+        {
+          "@type": "Person",
+          name: "Robert Hutton",
+          url: "https://news.example.org/people/robert-hutton/",
+        },
+        {
+          "@type": "Person",
+          name: "Henry Meyer",
+          url: "https://news.example.org/people/henry-meyer/",
+        },
       ],
       keywords: ["G-20", "Syrian War"],
       publisher,
@@ -65,11 +75,19 @@ describe("newsArticleJsonLd", () => {
     expect(newsArticleJsonLd(input)).toEqual(expected);
   });
 
-  test("names one Person a named author, in byline order, instead of the organisation", () => {
+  test("names one Person a named author, in byline order, with their page, instead of the organisation", () => {
     const data = newsArticleJsonLd({ ...input, authors: ["Margaret Talev", "Ilya Arkhipov"] });
     const authors: Person[] = [
-      { "@type": "Person", name: "Margaret Talev" },
-      { "@type": "Person", name: "Ilya Arkhipov" },
+      {
+        "@type": "Person",
+        name: "Margaret Talev",
+        url: "https://news.example.org/people/margaret-talev/",
+      },
+      {
+        "@type": "Person",
+        name: "Ilya Arkhipov",
+        url: "https://news.example.org/people/ilya-arkhipov/",
+      },
     ];
     expect(data.author).toEqual(authors);
     expect(data.publisher).toEqual(publisher);
