@@ -39,6 +39,11 @@ export function articleOfKey(key: string): ArticleParams | undefined {
   return date && slug && rest.length === 0 ? { date, slug } : undefined;
 }
 
+/** The year of the search index whose key this is ("search:2015"); undefined for any other key. */
+export function searchYearOfKey(key: string): string | undefined {
+  return /^search:(\d{4})$/.exec(key)?.[1];
+}
+
 /** The page key of a file or page path below the base ("archive/2015/11/index.html", "topics/russia/"). */
 export function pageKey(path: string): string {
   const [first = "", second = "", third = "", fourth = ""] = path.replace(/^\/+/, "").split("/");

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import type { JobKeys } from "../lib/job-scope.ts";
-import { articleOfKey, pageKey } from "../lib/page-keys.ts";
+import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
@@ -24,8 +24,6 @@ export interface BuildPlace {
   /** The folder of the jobs' output folders, inside the project. */
   workRoot: string;
   manifestPath: string;
-  /** For a shard: which one, of how many. */
-  shard?: { index: number; count: number };
   signal: AbortSignal;
 }
 
@@ -103,18 +101,16 @@ export async function carryOut(
     });
     for (const dir of plan.shards) await linkShard(dir, next);
     let siteFiles: SiteFilesReport | undefined;
-    if (plan.site) {
-      const searchYears = new Set(
-        [...made].filter((key) => key.startsWith("search:")).map((key) => key.slice(7)),
-      );
+    if (plan.shard) {
+      await writeShardRecord(next, plan.shard.index, plan.shard.count, plan.files);
+    } else {
+      const searchYears = new Set([...made].flatMap((key) => searchYearOfKey(key) ?? []));
       // Where the site is served, as astro.config.mjs reads it.
       siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
         date,
         ...(plan.carryOver && { searchYears }),
       });
-    } else if (place.shard) {
-      await writeShardRecord(next, place.shard.index, place.shard.count, plan.files);
     }
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(

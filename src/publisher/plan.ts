@@ -150,7 +150,7 @@ export interface Plan {
   jobs: PlannedJob[];
   /**
    * Whether the last output is the start: its files are kept but for the
-   * pages of `previousKeys` and of the keys the jobs make again. Otherwise
+   * pages of the `previous` keys and of the keys the jobs make again. Otherwise
    * the output starts empty.
    */
   carryOver: boolean;
@@ -158,8 +158,12 @@ export interface Plan {
   previous: Record<string, string[]>;
   /** Shards' outputs whose article pages the output takes. */
   shards: readonly string[];
-  /** Whether the output is a site, with the files that follow every page (search index, sitemap, `_headers`), or a shard. */
-  site: boolean;
+  /**
+   * For a shard, which one of how many: its output is article pages and the
+   * record a merge checks. Absent, the output is a site, with the files that
+   * follow every page (search index, sitemap, `_headers`).
+   */
+  shard?: { index: number; count: number };
   /** The last build's page keys for the articles this build does not load again. */
   keptKeys: Record<string, string[]>;
 }
@@ -194,10 +198,11 @@ export function planBuild(
       shards: request.shards,
     };
   }
-  const shard = request.kind === "shard";
-  const files = shard ? shardFiles(archive, request.index - 1, request.count) : archive;
+  const shard =
+    request.kind === "shard" ? { index: request.index, count: request.count } : undefined;
+  const files = shard ? shardFiles(archive, shard.index - 1, shard.count) : archive;
   const what = shard
-    ? `shard ${request.index} of ${request.count} (${files.length} of ${archive.length} article files)`
+    ? `shard ${shard.index} of ${shard.count} (${files.length} of ${archive.length} article files)`
     : "";
   const fullReason = request.full ? "asked for with --full" : startingProblem(last, inputs);
   if (fullReason !== undefined) {
@@ -208,7 +213,11 @@ export function planBuild(
         ? [siteJob({ pages: "all" })]
         : [siteJob({ pages: "site" }), ...articleJobs(parts, "part")];
     const plan = everything(files, jobs, shard ? "shard" : "full");
-    return { ...plan, reason: shard ? `${what}, all made: ${fullReason}` : fullReason };
+    return {
+      ...plan,
+      reason: shard ? `${what}, all made: ${fullReason}` : fullReason,
+      ...(shard && { shard }),
+    };
   }
   const manifest = (last as { manifest: BuildManifest }).manifest;
   const { changed, deleted } = archiveChanges(manifest.articles, files);
@@ -263,7 +272,7 @@ export function planBuild(
     carryOver: true,
     previous,
     shards: [],
-    site: !shard,
+    ...(shard && { shard }),
     // A site job loads every article and says each one's keys; a shard's
     // jobs load only the changed ones.
     keptKeys: shard
@@ -297,7 +306,6 @@ function everything(files: readonly ArchiveFile[], jobs: PlannedJob[], kind: Pla
     carryOver: false,
     previous: {},
     shards: [],
-    site: kind !== "shard",
     keptKeys: {},
   };
 }

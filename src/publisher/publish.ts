@@ -51,7 +51,6 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
       cacheRoot,
       `build-manifest-${createHash("sha256").update(target).digest("hex").slice(0, 12)}.json`,
     ),
-    ...(request.kind === "shard" && { shard: { index: request.index, count: request.count } }),
     signal: options.signal,
   };
   const [files, inputs, last] = await Promise.all([

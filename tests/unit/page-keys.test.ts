@@ -4,6 +4,7 @@ import {
   articlePageKeys,
   pageKey,
   searchYear,
+  searchYearOfKey,
   SITE_KEY,
 } from "../../src/lib/page-keys";
 import {
@@ -64,6 +65,15 @@ describe("pageKey, on the paths site-urls.ts makes", () => {
     [SEARCH_PATH, SITE_KEY],
   ])("reads %s back as %s", (path, key) => {
     expect(pageKey(path)).toBe(key);
+  });
+});
+
+describe("searchYearOfKey", () => {
+  test("reads the year back from a search key, and nothing from another key", () => {
+    expect(searchYearOfKey("search:2015")).toBe("2015");
+    for (const key of ["site", "topic:syrian-war", "archive:2015", "search:"]) {
+      expect(searchYearOfKey(key), key).toBeUndefined();
+    }
   });
 });
 
