@@ -242,7 +242,6 @@ export function planBuild(
       carryOver: true,
       previous: {},
       shards: [],
-      site: true,
       keptKeys: Object.fromEntries(
         files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
       ),
