@@ -48,8 +48,8 @@ describe("a corrected article's page", () => {
 
   test("says beside its dates when it was last corrected, linking the record", async () => {
     const $ = await load(escaping.path);
-    const corrected = $(".article-dates span").filter((_, span) =>
-      $(span).text().startsWith("Corrected"),
+    const corrected = $(".article-dates p").filter((_, line) =>
+      $(line).text().startsWith("Corrected"),
     );
     expect(readableText(corrected.text())).toBe("Corrected February 2, 2016");
     expect(corrected.find("a").attr("href")).toBe("#corrections");
@@ -102,7 +102,7 @@ describe("the corrections page", () => {
       .map((_, li) => ({
         href: $(li).children("a").attr("href"),
         headline: $(li).children("a").text(),
-        date: $(li).children("time").attr("datetime"),
+        date: $(li).find("> .when > time").attr("datetime"),
       }))
       .get();
     expect(rows).toEqual(
@@ -112,7 +112,9 @@ describe("the corrections page", () => {
         date,
       })),
     );
-    expect($(".correction-list > li > p").first().text()).toBe(escaping.corrections[1].text);
+    expect($(".correction-list > li > p:not(.when)").first().text()).toBe(
+      escaping.corrections[1].text,
+    );
   });
 
   test("links entries that are there, on the article pages", async () => {
