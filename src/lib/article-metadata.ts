@@ -1,9 +1,9 @@
 import type { NewsArticle, WithContext } from "schema-dts";
-import { lastModified, type Correction } from "./corrections";
-import { formatIsoWithOffset } from "./dates";
-import { articleDescription, type DescriptionFields } from "./description";
-import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta";
-import { newsArticleJsonLd, type PublisherInput } from "./structured-data";
+import { lastModified, type Correction } from "./corrections.ts";
+import { formatIsoWithOffset } from "./dates.ts";
+import { articleDescription, type DescriptionFields } from "./description.ts";
+import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta.ts";
+import { newsArticleJsonLd, type PublisherInput } from "./structured-data.ts";
 
 /** The frontmatter fields an article's metadata is made from (the schema's output has them). */
 export interface ArticleMetadataFields extends DescriptionFields {

@@ -1,6 +1,6 @@
-import { compareNewestFirst, type OrderFields } from "./order";
-import { correctionId, paragraphId } from "./page-ids";
-import { ordinalNames } from "./update-note";
+import { compareNewestFirst, type OrderFields } from "./order.ts";
+import { correctionId, paragraphId } from "./page-ids.ts";
+import { ordinalNames } from "./update-note.ts";
 
 /** A correction as the frontmatter gives it. */
 export interface Correction {

@@ -1,9 +1,9 @@
-import { correctionEntries, type Correction, type CorrectionEntry } from "./corrections";
-import { formatReaderDate } from "./dates";
-import { formatNameList } from "./name-list";
-import { compareNewestFirst, type OrderFields } from "./order";
-import { paragraphId } from "./page-ids";
-import { splitUpdateNote } from "./update-note";
+import { correctionEntries, type Correction, type CorrectionEntry } from "./corrections.ts";
+import { formatReaderDate } from "./dates.ts";
+import { formatNameList } from "./name-list.ts";
+import { compareNewestFirst, type OrderFields } from "./order.ts";
+import { paragraphId } from "./page-ids.ts";
+import { splitUpdateNote } from "./update-note.ts";
 
 /** How many articles the feed carries: the newest. */
 export const FEED_ITEM_LIMIT = 50;

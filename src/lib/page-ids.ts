@@ -10,6 +10,8 @@ export const PAGE_IDS = {
   tocHeading: "toc-heading",
   /** The heading that labels the related items. */
   relatedHeading: "related-heading",
+  /** The heading that labels the earlier stories on the article's topics. */
+  earlierHeading: "earlier-heading",
   /** The heading that labels the article's topics. */
   topicsHeading: "topics-heading",
   /** Body paragraphs are `p-1`, `p-2`, … by position; this is the part before the number. */

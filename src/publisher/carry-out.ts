@@ -9,9 +9,14 @@ import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.t
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
 import { inputsDigest } from "./inputs.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
-import { commitManifest, dropStagedManifest, stageManifest } from "./manifest.ts";
+import {
+  commitManifest,
+  dropStagedManifest,
+  stageManifest,
+  type ArticleRecord,
+} from "./manifest.ts";
 import { linkTree, removeFiles } from "./output-tree.ts";
-import { articleId, type Plan, type PlannedJob } from "./plan.ts";
+import { articleId, relatedDigest, type Plan, type PlannedJob } from "./plan.ts";
 import { writeShardRecord } from "./shards.ts";
 import { makeNextDir, putInPlace, removeRetired } from "./swap.ts";
 
@@ -114,9 +119,14 @@ export async function carryOut(
     }
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
-      plan.files.map(({ path, digest }) => [
+      plan.files.map(({ path, digest, story }): [string, ArticleRecord] => [
         path,
-        { digest, keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [] },
+        {
+          digest,
+          keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
+          ...(story && { story }),
+          related: relatedDigest(plan.related[articleId(path)]),
+        },
       ]),
     );
     await stageManifest(

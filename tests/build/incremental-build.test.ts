@@ -109,6 +109,19 @@ const steps: [string, () => Promise<void>, string?][] = [
     "a correction taken out",
     () => edit("diary-5.md", (text) => text.replace(/\ncorrections: .*/, "")),
   ],
+  [
+    "a topic given to an older article, so that the later articles on it list it",
+    () =>
+      edit("diary-3.md", (text) =>
+        text.replace('timezone: "UTC"', 'timezone: "UTC"\ntopics: ["Russia"]'),
+      ),
+    "and 3 whose earlier stories changed",
+  ],
+  [
+    "a deleted article that later articles list",
+    () => rm(join(content, "diary-3.md")),
+    "and 3 whose earlier stories changed",
+  ],
   ["a deleted article", () => rm(join(content, "diary-2.md"))],
   ["a deleted article that was the newest", () => rm(join(content, "vienna.md"))],
 ];
@@ -180,6 +193,36 @@ describe("npm run build after a change to the archive", () => {
     },
     300_000,
   );
+});
+
+describe("publishing a new article", () => {
+  test("changes no older article's page: an article lists only earlier ones", async () => {
+    const dir = await makeWorkDir();
+    const folder = join(dir, "content");
+    await writePublishingFixture(folder);
+    const settings = { CONTENT_DIR: folder, SOURCE_DATE_EPOCH: sourceDate };
+    const outDir = join(dir, "dist");
+    const cacheDir = join(dir, "cache");
+    const first = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    const before = await treeDigest(outDir);
+
+    // Same day as no other, on topics that older articles share.
+    await writeFile(join(folder, "vienna.md"), newArticle);
+    const next = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(next.exitCode, next.output).toBe(0);
+    expect(next.output).toContain(
+      "1 new, 0 edited and 0 deleted article file(s) since the last build.",
+    );
+    const changedArticles = treeDifferences(before, await treeDigest(outDir)).filter((path) =>
+      path.startsWith("articles/"),
+    );
+    expect(changedArticles).toEqual([
+      "articles/2016-04-02/ceasefire-talks-resume-in-vienna/card.png",
+      "articles/2016-04-02/ceasefire-talks-resume-in-vienna/index.html",
+    ]);
+    await rm(dir, { recursive: true, force: true });
+  }, 300_000);
 });
 
 describe("a full build after incremental ones", () => {

@@ -1,16 +1,16 @@
 import { z } from "astro/zod";
-import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls";
-import { articleSlug, formerSlugsSchema } from "./article-slug";
-import { bylineSchema } from "./byline";
-import { calendarDate } from "./calendar-date";
-import { correctionsSchema } from "./corrections";
-import { leadSchema } from "./lead";
-import { relatedItemSchema } from "./related-item";
-import { sectionId } from "./section-id";
-import { nonEmpty } from "./text";
-import { timeZone } from "./time-zone";
-import { topicsSchema } from "./topics";
-import { updateNoteSchema } from "./update-note";
+import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls.ts";
+import { articleSlug, formerSlugsSchema } from "./article-slug.ts";
+import { bylineSchema } from "./byline.ts";
+import { calendarDate } from "./calendar-date.ts";
+import { correctionsSchema } from "./corrections.ts";
+import { leadSchema } from "./lead.ts";
+import { relatedItemSchema } from "./related-item.ts";
+import { sectionId } from "./section-id.ts";
+import { nonEmpty } from "./text.ts";
+import { timeZone } from "./time-zone.ts";
+import { topicsSchema } from "./topics.ts";
+import { updateNoteSchema } from "./update-note.ts";
 
 /** The frontmatter of one article in `content/articles/`. */
 export const articleSchema = z

@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
-import { calendarDate } from "./calendar-date";
-import { nonEmpty } from "./text";
+import { calendarDate } from "./calendar-date.ts";
+import { nonEmpty } from "./text.ts";
 
 /** One correction: what was wrong in the article, said on the day it was put right. */
 export const correctionSchema = z.strictObject({

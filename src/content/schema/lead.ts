@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { calendarDate } from "./calendar-date";
+import { calendarDate } from "./calendar-date.ts";
 
 /** An article the newsroom puts at the top of the front page, for a while. */
 export const leadSchema = z.strictObject({
