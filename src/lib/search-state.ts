@@ -4,8 +4,9 @@
  * and what that asks of the search: which years' indexes to search, which
  * Pagefind filters, which order. In the URL a topic or a person is the slug
  * of its page; the search index files an article under their names, as its
- * links show them (`data-pagefind-filter="topic"`: the article carries no
- * second copy of each name).
+ * links show them (marked `data-pagefind-filter="topic"` as the index reads
+ * the page, src/lib/search-document.ts: the article carries no second copy
+ * of each name).
  */
 
 /** The search's parameters in the URL, in the order a URL gives them; each is one of the form's fields. */

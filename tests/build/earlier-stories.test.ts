@@ -1,4 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
+import { SEARCH_EXCLUDED } from "../../src/publishing/search-index";
 import { loadPage, readableText } from "../support/html";
 import { fixtureArticlePaths, g20Path, newerArticles } from "../support/publishing-fixture";
 
@@ -29,8 +30,9 @@ describe("earlier stories on an article's topics", () => {
 
   test("is kept out of the search index, whose pages it would otherwise tie together", async () => {
     const $ = await reader(newerArticles.authored.path);
-    expect($("aside.earlier").attr("data-pagefind-ignore")).toBe("all");
-    expect($("aside.earlier").closest("[data-pagefind-body]")).toHaveLength(1);
+    const aside = $("aside.earlier");
+    expect(aside.closest("[data-pagefind-body]")).toHaveLength(1);
+    expect(SEARCH_EXCLUDED.some((selector) => aside.is(selector))).toBe(true);
   });
 
   test("never lists an article of the same day or later, on any page", async () => {
