@@ -1,6 +1,7 @@
 /**
- * What the test-tool installers (install-chromium.ts, install-nginx.ts) share:
- * running a command, and installing Debian packages with apt-get.
+ * What the test-tool installers (install-chromium.ts, install-nginx.ts,
+ * install-w3m.ts) share: running a command, installing Debian packages with
+ * apt-get, and finding a tool or installing the package that has it.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
@@ -72,4 +73,69 @@ export function aptInstall(
   } finally {
     if (ownPolicy) rmSync(POLICY_RC_D, { force: true });
   }
+}
+
+/** A tool a test needs that one Debian package provides. */
+export interface DebianTool {
+  /** The tool's name, as messages give it: "nginx". */
+  name: string;
+  /** The Debian package that installs it. */
+  package: string;
+  /** The environment variable that may name the tool's path: "NGINX_PATH". */
+  pathVariable: string;
+  /** Who needs it, capitalised at the start of each message: "Deploy test". */
+  user: string;
+  /** Whether the package has a service that must not start (see `aptInstall`). */
+  noServiceStart?: boolean;
+}
+
+/**
+ * Returns the path of the tool, installing its Debian package first when
+ * none of the candidates exists and apt-get may be used. Says what it does
+ * through `log`; throws, saying what to do, when it cannot install it.
+ */
+export function ensureDebianTool(
+  tool: DebianTool,
+  candidates: () => readonly string[],
+  {
+    canUseApt: aptAllowed = canUseApt(),
+    env = process.env,
+    log = console.log,
+    commandOutput = "inherit",
+  }: Omit<EnsureOptions, "candidates"> = {},
+): string {
+  const { name, user } = tool;
+  const found = firstExisting(candidates());
+  if (found) {
+    log(`${user}: ${name} found at ${found}.`);
+    return found;
+  }
+
+  log(`${user}: no ${name} found.`);
+  let tried: string;
+  if (aptAllowed) {
+    const stopped = tool.noServiceStart ? " (its service left stopped)" : "";
+    log(`${user}: installing Debian's ${tool.package} package with apt-get${stopped}…`);
+    const installed = aptInstall([tool.package], {
+      env,
+      stdio: commandOutput,
+      noServiceStart: tool.noServiceStart ?? false,
+    });
+    const path = installed ? firstExisting(candidates()) : undefined;
+    if (path) {
+      log(`${user}: installed ${name} at ${path}.`);
+      return path;
+    }
+    tried = installed
+      ? `apt-get installed the ${tool.package} package, yet no ${name} was found`
+      : `apt-get install ${tool.package} failed`;
+  } else {
+    tried = "apt-get was not used (it needs root and apt-get)";
+  }
+
+  throw new Error(
+    `No ${name} for the ${user.toLowerCase()}, and none could be installed: ${tried}. ` +
+      `Install Debian's ${tool.package} package (sudo apt-get install ${tool.package}), or set ${tool.pathVariable} ` +
+      `to the path of the ${name} executable, then run npm test again.`,
+  );
 }

@@ -10,12 +10,13 @@
  *   node src/cli/build.ts --shard I/K --outDir DIR [--full]   (one machine's share)
  *   node src/cli/build.ts --merge DIR… [--outDir dist]   (the shards joined)
  *
- * The environment (CONTENT_DIR, SITE_URL, BASE_PATH, ASTRO_CACHE_DIR…) passes
- * through to the builds.
+ * The environment (CONTENT_DIR, SITE_URL, BASE_PATH, ASTRO_CACHE_DIR,
+ * SOURCE_DATE_EPOCH…) passes through to the builds.
  */
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { BuildDateSettingError } from "../lib/build-date.ts";
 import { contentFolder } from "../lib/content-folder.ts";
 import { BuildFailure, type BuildReport } from "../publisher/carry-out.ts";
 import type { BuildRequest } from "../publisher/plan.ts";
@@ -91,7 +92,10 @@ try {
   await writeFile(join(cacheRoot, "last-build.json"), JSON.stringify(report));
   console.log(`\n${summary(report, (performance.now() - started) / 1000)}`);
 } catch (error) {
-  const known = error instanceof BuildFailure || error instanceof ShardMismatch;
+  const known =
+    error instanceof BuildFailure ||
+    error instanceof ShardMismatch ||
+    error instanceof BuildDateSettingError;
   if (known) console.error(`\n${error.message}.`);
   else if (!controller.signal.aborted) console.error(error);
   console.error(
@@ -113,7 +117,8 @@ function summary(report: BuildReport, seconds: number): string {
     const files = report.siteFiles;
     lines.push(
       `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s; ` +
-        `sitemap: ${files.sitemapPages} pages; _headers: ${files.policies} page policies`,
+        `sitemap: ${files.sitemapPages} pages; news sitemap: ${files.newsSitemap.articles} articles; ` +
+        `_headers: ${files.policies} page policies`,
     );
   }
   lines.push(

@@ -5,7 +5,7 @@
  *
  *   node src/cli/install-nginx.ts
  */
-import { aptInstall, canUseApt, firstExisting, type EnsureOptions } from "./apt.ts";
+import { ensureDebianTool, firstExisting, type EnsureOptions } from "./apt.ts";
 
 /** Where Debian's `nginx` package puts the server. */
 export const DEBIAN_NGINX = "/usr/sbin/nginx";
@@ -28,41 +28,17 @@ export function findNginx(candidates: readonly string[] = nginxCandidates()): st
  * 127.0.0.1 only. Throws, saying what to do, when it cannot install one.
  */
 export function ensureNginx(options: EnsureOptions = {}): string {
-  const {
-    candidates = () => nginxCandidates(),
-    canUseApt: aptAllowed = canUseApt(),
-    env = process.env,
-    log = console.log,
-    commandOutput = "inherit",
-  } = options;
-
-  const found = findNginx(candidates());
-  if (found) {
-    log(`Deploy test: nginx found at ${found}.`);
-    return found;
-  }
-
-  log("Deploy test: no nginx found.");
-  let tried: string;
-  if (aptAllowed) {
-    log("Deploy test: installing Debian's nginx package with apt-get (its service left stopped)…");
-    const installed = aptInstall(["nginx"], { env, stdio: commandOutput, noServiceStart: true });
-    const path = installed ? findNginx(candidates()) : undefined;
-    if (path) {
-      log(`Deploy test: installed nginx at ${path}.`);
-      return path;
-    }
-    tried = installed
-      ? "apt-get installed the nginx package, yet no nginx was found"
-      : "apt-get install nginx failed";
-  } else {
-    tried = "apt-get was not used (it needs root and apt-get)";
-  }
-
-  throw new Error(
-    `No nginx for the deploy test, and none could be installed: ${tried}. ` +
-      `Install Debian's nginx package (sudo apt-get install nginx), or set NGINX_PATH ` +
-      `to an nginx executable, then run npm test again.`,
+  const { candidates = () => nginxCandidates(), ...rest } = options;
+  return ensureDebianTool(
+    {
+      name: "nginx",
+      package: "nginx",
+      pathVariable: "NGINX_PATH",
+      user: "Deploy test",
+      noServiceStart: true,
+    },
+    candidates,
+    rest,
   );
 }
 

@@ -141,6 +141,12 @@ export interface SyntheticOptions {
   sharedTopic?: string;
   /** Words to draw headlines from (8 to 14 of them), for headlines as varied as real ones; by default, a few newsroom phrases. */
   headlineWords?: readonly string[];
+  /** How many summary bullets each article has, 1 to 5 (default 2). */
+  bullets?: number;
+  /** Words to draw bullets from (12 to 20 of them), for summaries as varied as real ones; by default, the body's sentences. */
+  bulletWords?: readonly string[];
+  /** Articles marked to lead the front page: article number (from 0) → the last day it leads, `YYYY-MM-DD`. */
+  leads?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -151,7 +157,15 @@ export interface SyntheticOptions {
 export function syntheticArticle(
   index: number,
   random: () => number,
-  { from = "2010-01-01", days = 16 * 365, sharedTopic, headlineWords }: SyntheticOptions = {},
+  {
+    from = "2010-01-01",
+    days = 16 * 365,
+    sharedTopic,
+    headlineWords,
+    bullets = 2,
+    bulletWords,
+    leads = {},
+  }: SyntheticOptions = {},
 ): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // A paragraph never repeats a sentence, as a reporter's would not.
@@ -170,6 +184,10 @@ export function syntheticArticle(
     const words = Array.from({ length: 8 + Math.floor(random() * 7) }, () => pick(headlineWords));
     headline = words.join(" ").replace(/^./, (first) => first.toUpperCase());
   }
+  const bullet = () =>
+    bulletWords
+      ? Array.from({ length: 12 + Math.floor(random() * 9) }, () => pick(bulletWords)).join(" ")
+      : pick(sentences).replace(/[.”“"]/g, "");
   const topics = [
     syntheticTopics[index % syntheticTopics.length]!,
     ...(index % 3 === 0 ? [syntheticTopics[(index + 3) % syntheticTopics.length]!] : []),
@@ -180,8 +198,7 @@ export function syntheticArticle(
     "---",
     `headline: ${JSON.stringify(headline)}`,
     "bullets:",
-    `  - ${pick(sentences).replace(/[.”“"]/g, "")}`,
-    `  - ${pick(sentences).replace(/[.”“"]/g, "")}`,
+    ...Array.from({ length: bullets }, () => `  - ${bullet()}`),
     "byline:",
     `  authors: [${authors.join(", ")}]`,
     "  organisation: Synthetic Wire",
@@ -191,6 +208,7 @@ export function syntheticArticle(
     `topics: ${JSON.stringify(topics)}`,
     // Pinned, so that two synthetic articles never share a URL.
     `slug: story-${index + 1}`,
+    ...(leads[index] === undefined ? [] : [`lead: { until: ${leads[index]} }`]),
     "---",
   ].join("\n");
 

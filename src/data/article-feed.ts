@@ -19,7 +19,7 @@ export interface ArticleFeed {
   articles: readonly Article[];
 }
 
-/** An RSS 2.0 feed of articles, each in full (bullets to update note) as sanitised HTML: the site's and every topic's. */
+/** An RSS 2.0 feed of articles, each in full (bullets to corrections) as sanitised HTML: the site's and every topic's. */
 export function articleFeed({ title, description, link, self, articles }: ArticleFeed) {
   return rss({
     title,
@@ -47,6 +47,7 @@ export function articleFeed({ title, description, link, self, articles }: Articl
             bodyHtml: rendered.html,
             contributors: data.byline.contributors,
             updateNote: data.updateNote,
+            corrections: { entries: data.corrections, timeZone: data.timezone },
           }),
           link,
         ),

@@ -1,8 +1,9 @@
 import type { NewsArticle, WithContext } from "schema-dts";
-import { formatIsoWithOffset } from "./dates";
-import { articleDescription, type DescriptionFields } from "./description";
-import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta";
-import { newsArticleJsonLd } from "./structured-data";
+import { lastModified, type Correction } from "./corrections.ts";
+import { formatIsoWithOffset } from "./dates.ts";
+import { articleDescription, type DescriptionFields } from "./description.ts";
+import { cardImage, type ArticleOpenGraph, type SocialImage } from "./social-meta.ts";
+import { newsArticleJsonLd, type PublisherInput } from "./structured-data.ts";
 
 /** The frontmatter fields an article's metadata is made from (the schema's output has them). */
 export interface ArticleMetadataFields extends DescriptionFields {
@@ -10,6 +11,8 @@ export interface ArticleMetadataFields extends DescriptionFields {
   published: string;
   updated?: string | undefined;
   timezone: string;
+  /** The corrections record, oldest first. */
+  corrections?: readonly Correction[] | undefined;
   topics: readonly string[];
   byline: { authors: readonly string[]; organisation: string; contributors: readonly string[] };
 }
@@ -22,6 +25,10 @@ export interface ArticleSetting {
   cardUrl: string;
   siteName: string;
   language: string;
+  /** The site's publisher, from its masthead. */
+  publisher: PublisherInput;
+  /** The absolute URL of a person's page. */
+  personUrl: (name: string) => string;
 }
 
 /** Everything an article page says about itself to search engines, feeds and link previews. */
@@ -36,12 +43,13 @@ export interface ArticleMetadata {
 /** Gathers an article's metadata from its frontmatter: one place, so tags and JSON-LD agree. */
 export function articleMetadata(
   data: ArticleMetadataFields,
-  { url, cardUrl, siteName, language }: ArticleSetting,
+  { url, cardUrl, siteName, language, publisher, personUrl }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
   const times: ArticleOpenGraph = {
     publishedTime: formatIsoWithOffset(data.published, data.timezone),
-    modifiedTime: formatIsoWithOffset(data.updated ?? data.published, data.timezone),
+    // The latest change a reader could see: an update or a correction.
+    modifiedTime: formatIsoWithOffset(lastModified(data), data.timezone),
     tags: data.topics,
   };
   const image = cardImage(cardUrl, `${siteName}: ${data.headline}`);
@@ -57,6 +65,12 @@ export function articleMetadata(
     keywords: data.topics,
     imageUrl: cardUrl,
     language,
+    corrections: data.corrections?.map(({ text, date }) => ({
+      text,
+      datePublished: formatIsoWithOffset(date, data.timezone),
+    })),
+    publisher,
+    personUrl,
   });
   return { description, times, image, jsonLd };
 }

@@ -20,6 +20,11 @@ export function startOfCalendarDay(isoDate: string, timeZone: string): TZDate {
   return new TZDate(year, month - 1, day, timeZone);
 }
 
+/** The calendar day, `YYYY-MM-DD`, that a moment falls on in the given IANA time zone. */
+export function calendarDateAt(moment: Date, timeZone: string): string {
+  return format(new TZDate(moment.getTime(), timeZone), "yyyy-MM-dd");
+}
+
 /*
  * Each formatted date is kept: a build formats the same few thousand dates
  * over and over (every list row, every article page), and building a

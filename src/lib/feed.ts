@@ -1,7 +1,9 @@
-import { formatNameList } from "./name-list";
-import { compareNewestFirst, type OrderFields } from "./order";
-import { paragraphId } from "./page-ids";
-import { splitUpdateNote } from "./update-note";
+import { correctionEntries, type Correction, type CorrectionEntry } from "./corrections.ts";
+import { formatReaderDate } from "./dates.ts";
+import { formatNameList } from "./name-list.ts";
+import { compareNewestFirst, type OrderFields } from "./order.ts";
+import { paragraphId } from "./page-ids.ts";
+import { splitUpdateNote } from "./update-note.ts";
 
 /** How many articles the feed carries: the newest. */
 export const FEED_ITEM_LIMIT = 50;
@@ -24,19 +26,22 @@ export interface FeedItemParts {
   bodyHtml: string;
   contributors: readonly string[];
   updateNote?: { text: string; paragraph?: number | undefined } | undefined;
+  /** The corrections record, oldest first, and the time zone of its dates. */
+  corrections?: { entries: readonly Correction[]; timeZone: string } | undefined;
 }
 
 /**
  * The whole article as one HTML fragment for a feed item, with the parts the
  * page shows around the body, in its order: the bullets, the body, the
- * credits and the update note (its paragraph's words linked to `#p-N`, made
- * absolute later with every other link).
+ * credits, the update note (its paragraph's words linked to `#p-N`, made
+ * absolute later with every other link) and the corrections record.
  */
 export function feedItemHtml({
   bullets,
   bodyHtml,
   contributors,
   updateNote,
+  corrections,
 }: FeedItemParts): string {
   const parts = [`<ul>${bullets.map((bullet) => `<li>${escapeXml(bullet)}</li>`).join("")}</ul>`];
   parts.push(bodyHtml);
@@ -44,7 +49,19 @@ export function feedItemHtml({
     parts.push(`<p>With assistance by ${escapeXml(formatNameList(contributors))}</p>`);
   }
   if (updateNote) parts.push(`<p>${updateNoteHtml(updateNote.text, updateNote.paragraph)}</p>`);
+  if (corrections && corrections.entries.length > 0) {
+    const items = correctionEntries(corrections.entries).map(
+      (entry) => `<li>${correctionHtml(entry, corrections.timeZone)}</li>`,
+    );
+    parts.push(`<h2>Corrections</h2><ol>${items.join("")}</ol>`);
+  }
   return parts.join("\n");
+}
+
+function correctionHtml({ date, text, concerns }: CorrectionEntry, timeZone: string): string {
+  const html = `${escapeXml(formatReaderDate(date, timeZone))}: ${escapeXml(text)}`;
+  if (!concerns) return html;
+  return `${html} (In the <a href="${concerns.href}">${escapeXml(concerns.name)}</a>.)`;
 }
 
 function updateNoteHtml(text: string, paragraph: number | undefined): string {

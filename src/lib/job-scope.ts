@@ -6,11 +6,23 @@
  * test's) makes the whole site and the files that follow it.
  */
 
+import type { RelatedStory } from "./related-stories.ts";
+
+/**
+ * Each article's earlier stories (src/lib/related-stories.ts), by id, as
+ * the publisher chose them from the whole archive; an article it leaves
+ * out lists none. A process that loads only some articles cannot choose
+ * them itself.
+ */
+export type RelatedByArticle = Record<string, RelatedStory[]>;
+
 /** The pages of a set of articles: each one's page and social card. */
 export interface ArticlesScope {
   pages: "articles";
   /** The article files to load and render, relative to the content folder. */
   files: string[];
+  /** The earlier stories each of these articles lists. */
+  related: RelatedByArticle;
   /** Where to write the page keys of these articles (`JobKeys`). */
   keysFile?: string;
 }
@@ -32,6 +44,8 @@ export interface SiteScope {
 /** Every page, for the publisher to join with the site's files. */
 export interface WholeScope {
   pages: "all";
+  /** The earlier stories each article lists. */
+  related: RelatedByArticle;
   /** Where to write every published article's page keys (`JobKeys`). */
   keysFile?: string;
 }
@@ -59,6 +73,7 @@ export function parseBuildScope(json: string): BuildScope {
     files?: unknown;
     changed?: { ids?: unknown; previousKeys?: unknown };
     keysFile?: unknown;
+    related?: unknown;
   } | null;
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((item) => typeof item === "string");
@@ -67,8 +82,19 @@ export function parseBuildScope(json: string): BuildScope {
     throw new TypeError("build scope: `keysFile` must be a path");
   }
   const keys = keysFile === undefined ? {} : { keysFile };
+  const related = value?.related;
+  const relatedByArticle = (): RelatedByArticle => {
+    if (
+      typeof related !== "object" ||
+      related === null ||
+      !Object.values(related).every(Array.isArray)
+    ) {
+      throw new TypeError("build scope: `related` must give each article's earlier stories");
+    }
+    return related as RelatedByArticle;
+  };
   if (value?.pages === "articles" && strings(value.files)) {
-    return { pages: "articles", files: value.files, ...keys };
+    return { pages: "articles", files: value.files, related: relatedByArticle(), ...keys };
   }
   if (value?.pages === "site" || value?.pages === "all") {
     const { changed } = value;
@@ -77,7 +103,7 @@ export function parseBuildScope(json: string): BuildScope {
     }
     if (value.pages === "all") {
       if (changed) throw new TypeError('build scope: `changed` goes with "site" only');
-      return { pages: "all", ...keys };
+      return { pages: "all", related: relatedByArticle(), ...keys };
     }
     const changes = changed && {
       ids: changed.ids as string[],

@@ -1,4 +1,4 @@
-import { slugifyName } from "./slugs";
+import { slugifyName } from "./slugs.ts";
 
 /** The items that carry one name (a topic, a person), under the slug of its page. */
 export interface NamedGroup<T> {

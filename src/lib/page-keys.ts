@@ -15,7 +15,8 @@ import {
  * day, month or year of the date archive ("archive:2015-11"), a topic's or a
  * person's pages and feed ("topic:syrian-war"), a year of the search index
  * ("search:2015"), or the pages that follow the whole archive ("site": the
- * front page, the indexes, the main feed, the sitemap…). An article touches
+ * front page, the indexes, the main feed, the corrections page and its
+ * feed, the sitemap…). An article touches
  * the keys of every page that lists it; publishing it makes exactly those
  * keys again, and "site", and leaves every other file as it was.
  */

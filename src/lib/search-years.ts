@@ -10,6 +10,8 @@
  * give every article of that year with "talks". So when a year's index lacks
  * a word of the query, that year's results stand only if no year has the
  * word; otherwise the year has no result for the query, as in one index.
+ * Filters do not change this: Pagefind leaves a word out by its index, then
+ * filters the pages found.
  */
 
 /** Searches one year's index for a query, as Pagefind does. */
@@ -33,11 +35,14 @@ export function queryWords(query: string): string[] {
  * of every year would give for that year. A year lacking a word of the query
  * is asked whether other years hold the word, newest first, stopping at the
  * first that does; only a word that no year holds makes them all search.
+ * Whether a year holds a word is asked of `searchWord`, a search without the
+ * filters `searchOne` may apply (by default `searchOne` itself).
  */
 export function searchByYear<R>(
   years: readonly string[],
   query: string,
   searchOne: SearchOneYear<R>,
+  searchWord: SearchOneYear<unknown> = searchOne,
 ): (year: string) => Promise<readonly R[]> {
   const words = queryWords(query);
   const holds = new Map<string, Promise<boolean>>();
@@ -46,7 +51,7 @@ export function searchByYear<R>(
     const key = `${year} ${word}`;
     let found = holds.get(key);
     if (!found) {
-      found = searchOne(word, year).then((results) => results.length > 0);
+      found = searchWord(word, year).then((results) => results.length > 0);
       holds.set(key, found);
     }
     return found;

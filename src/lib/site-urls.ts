@@ -113,9 +113,19 @@ export function topicFeedPath(name: string): string {
   return `${topicPath(name)}${FEED_PATH}`;
 }
 
+/** The path of the index of people below the site's base. */
+export const PEOPLE_PATH = `${SECTIONS.people}/`;
+
 /** The path of a person's page below the site's base, or of one period of it: `people/robert-hutton/`. */
 export function personPath(name: string, period: Period = ""): string {
-  return `${SECTIONS.people}/${nameSlug(name)}/${periodPath(period)}`;
+  return `${PEOPLE_PATH}${nameSlug(name)}/${periodPath(period)}`;
+}
+
+/** The path of one of the masthead's pages below the site's base: `about/corrections/`. */
+export function aboutPath(page: string): string {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(page))
+    throw new RangeError(`“${page}” is not a page name of lowercase letters, digits and hyphens`);
+  return `about/${page}/`;
 }
 
 function nameSlug(name: string): string {
@@ -124,6 +134,12 @@ function nameSlug(name: string): string {
     throw new RangeError(`“${name}” has no letters or digits to make a page address from`);
   return slug;
 }
+
+/** The path of the corrections page below the site's base: every correction, newest first. */
+export const CORRECTIONS_PATH = "corrections/";
+
+/** The path of the corrections' RSS feed, beside their page. */
+export const CORRECTIONS_FEED_PATH = `${CORRECTIONS_PATH}rss.xml`;
 
 /** The search page's path below the site's base. */
 export const SEARCH_PATH = `${SECTIONS.search}/`;
@@ -138,6 +154,9 @@ export const SEARCH_BUNDLES_PATH = `${SECTIONS.searchBundles}/`;
 
 /** The path of the sitemap index below the site's base, which robots.txt names. */
 export const SITEMAP_INDEX_PATH = "sitemap-index.xml";
+
+/** The path of Google News's sitemap below the site's base, beside the sitemap index. */
+export const NEWS_SITEMAP_PATH = "news-sitemap.xml";
 
 /** The path of one of the sitemap's files below the site's base, from `sitemap-0.xml` up. */
 export function sitemapPath(index: number): string {
@@ -170,6 +189,14 @@ export interface SiteUrls {
   articleCard(fields: ArticlePathFields): string;
   /** The absolute URL of the site's own social card. */
   siteCard(): string;
+  /** A place on an article's page, such as a correction (`correction-2016-03-02`): its path, base included, and `#id`. */
+  articleAt(fields: ArticlePathFields, id: string): string;
+  /** The absolute URL of a place on an article's page. */
+  articleAtAbsolute(fields: ArticlePathFields, id: string): string;
+  /** The corrections page, base included. */
+  corrections(): string;
+  /** The absolute URL of the corrections' RSS feed. */
+  correctionsFeed(): string;
   /** The date archive's index, or the page of a year, month or day ("2015-11-15"), base included. */
   archive(period?: Period): string;
   /** The index of topics, base included. */
@@ -178,8 +205,16 @@ export interface SiteUrls {
   topic(name: string, period?: Period): string;
   /** The absolute URL of a topic's RSS feed. */
   topicFeed(name: string): string;
+  /** The index of people, base included. */
+  people(): string;
   /** A person's page, or the page of one period of it, base included. */
   person(name: string, period?: Period): string;
+  /** The absolute URL of the site's RSS feed. */
+  feed(): string;
+  /** One of the masthead's pages ("corrections"), base included. */
+  about(page: string): string;
+  /** The absolute URL of one of the masthead's pages. */
+  aboutAbsolute(page: string): string;
   /** The search page's path, base included, with a query when given: "/reader/search/?q=assad". */
   search(query?: string): string;
 }
@@ -195,11 +230,19 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     articleAbsolute: (fields) => absolute(articlePath(fields)),
     articleCard: (fields) => absolute(articleCardPath(fields)),
     siteCard: () => absolute(SITE_CARD_PATH),
+    articleAt: (fields, id) => `${withBase(base, articlePath(fields))}#${id}`,
+    articleAtAbsolute: (fields, id) => absolute(`${articlePath(fields)}#${id}`),
+    corrections: () => withBase(base, CORRECTIONS_PATH),
+    correctionsFeed: () => absolute(CORRECTIONS_FEED_PATH),
     archive: (period) => withBase(base, archivePath(period)),
     topics: () => withBase(base, TOPICS_PATH),
     topic: (name, period) => withBase(base, topicPath(name, period)),
     topicFeed: (name) => absolute(topicFeedPath(name)),
+    people: () => withBase(base, PEOPLE_PATH),
     person: (name, period) => withBase(base, personPath(name, period)),
+    feed: () => absolute(FEED_PATH),
+    about: (page) => withBase(base, aboutPath(page)),
+    aboutAbsolute: (page) => absolute(aboutPath(page)),
     search: (query) => withBase(base, searchPath(query)),
   };
 }

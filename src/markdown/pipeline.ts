@@ -6,6 +6,7 @@ import { articleHtmlSchema } from "./article-html-schema";
 import rehypeAstroMessages from "./plugins/rehype-astro-messages";
 import rehypeBaseLinks from "./plugins/rehype-base-links";
 import rehypeCleanHtml from "./plugins/rehype-clean-html";
+import rehypeCorrectionParagraphs from "./plugins/rehype-correction-paragraphs";
 import rehypeFormerIds from "./plugins/rehype-former-ids";
 import rehypeHeadingIds from "./plugins/rehype-heading-ids";
 import rehypeHeadingPins from "./plugins/rehype-heading-pins";
@@ -45,6 +46,7 @@ export function markdownPipeline({ base }: PipelineSettings) {
       rehypeSectionLinks,
       rehypeParagraphIds,
       rehypeUpdateParagraph,
+      rehypeCorrectionParagraphs,
       [rehypeBaseLinks, { base }],
       // Last, so it hands every plugin's warnings and errors to the loader.
       rehypeAstroMessages,

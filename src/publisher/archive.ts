@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { glob, readFile } from "node:fs/promises";
+import type { StoryFields } from "../lib/related-stories.ts";
 import type { ArchiveFile } from "./plan.ts";
+import { readStory } from "./stories.ts";
 
 /**
  * The month an article says it was published, read from its frontmatter
@@ -10,12 +12,17 @@ import type { ArchiveFile } from "./plan.ts";
  */
 const publishedMonth = /^published:\s*["']?(\d{4}-\d{2})/m;
 
+/** What an earlier build read of a file: its digest and its story, if it had one. */
+export type KnownFiles = Readonly<Record<string, { digest: string; story?: StoryFields }>>;
+
 /**
- * Every article file under `folder`, with its digest and month: all the
- * build command reads before it decides what to build. Reads each file once;
- * 100,000 articles take a few seconds.
+ * Every article file under `folder`, with its digest, month and story: all
+ * the build command reads before it decides what to build. Reads each file
+ * once; a file `known` with the same digest keeps the story read then,
+ * since checking frontmatter is most of the cost (100,000 articles: a few
+ * seconds to read, a minute or so to check).
  */
-export async function scanArchive(folder: string): Promise<ArchiveFile[]> {
+export async function scanArchive(folder: string, known: KnownFiles = {}): Promise<ArchiveFile[]> {
   const paths = (await Array.fromAsync(glob("**/*.md", { cwd: folder }))).sort();
   const files: ArchiveFile[] = [];
   // A few files at a time keeps the disk busy without holding the archive in memory.
@@ -23,13 +30,19 @@ export async function scanArchive(folder: string): Promise<ArchiveFile[]> {
   for (let start = 0; start < paths.length; start += batch) {
     files.push(
       ...(await Promise.all(
-        paths.slice(start, start + batch).map(async (path) => {
-          const bytes = await readFile(`${folder}/${path}`);
+        paths.slice(start, start + batch).map(async (found) => {
+          const path = found.split("\\").join("/");
+          const bytes = await readFile(`${folder}/${found}`);
           const frontmatter = bytes.subarray(0, 4096).toString("utf8");
+          const digest = createHash("sha256").update(bytes).digest("hex");
+          const before = known[path];
+          const story =
+            before?.digest === digest ? before.story : readStory(path, bytes.toString("utf8"));
           return {
-            path: path.split("\\").join("/"),
-            digest: createHash("sha256").update(bytes).digest("hex"),
+            path,
+            digest,
             month: publishedMonth.exec(frontmatter)?.[1] ?? "",
+            ...(story && { story }),
           };
         }),
       )),

@@ -9,9 +9,14 @@ import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.t
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
 import { inputsDigest } from "./inputs.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
-import { commitManifest, dropStagedManifest, stageManifest } from "./manifest.ts";
+import {
+  commitManifest,
+  dropStagedManifest,
+  stageManifest,
+  type ArticleRecord,
+} from "./manifest.ts";
 import { linkTree, removeFiles } from "./output-tree.ts";
-import { articleId, type Plan, type PlannedJob } from "./plan.ts";
+import { articleId, relatedDigest, type Plan, type PlannedJob } from "./plan.ts";
 import { writeShardRecord } from "./shards.ts";
 import { makeNextDir, putInPlace, removeRetired } from "./swap.ts";
 
@@ -57,12 +62,14 @@ export const JOB_CONCURRENCY = Math.max(
  * jobs; starts from the last output's files (as hard links) when the plan
  * carries it over, less the pages the jobs make again; takes the jobs'
  * pages and the shards' in; writes the site's files or the shard's record,
- * and the manifest; and puts the new folder in place of the output.
+ * and the manifest; and puts the new folder in place of the output. `date`
+ * is the build's (`buildDate`), which the news sitemap is made for.
  */
 export async function carryOut(
   place: BuildPlace,
   plan: Plan,
   inputs: Record<string, string>,
+  date: Date,
 ): Promise<BuildReport> {
   // The content-layer stores hold rendered articles: kept under the digest
   // of everything that shapes them, the code included, so a change to a
@@ -70,7 +77,7 @@ export async function carryOut(
   const stores = join(place.cacheRoot, "stores");
   const recipe = inputsDigest(inputs).slice(0, 16);
   return inNextDir(place, async (next, work) => {
-    const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job));
+    const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
     const [results] = await Promise.all([
       runJobs(jobs, place.signal),
       plan.carryOver ? linkTree(place.target, next) : undefined,
@@ -92,7 +99,7 @@ export async function carryOut(
         (path) => made.has(pageKey(path)) && !path.startsWith(`${ASSETS_DIR}/`),
       );
     }
-    const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]!.outDir;
+    const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]?.outDir;
     await joinOutputs(next, {
       site: listings,
       articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
@@ -106,17 +113,27 @@ export async function carryOut(
       // Where the site is served, as astro.config.mjs reads it.
       siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
+        date,
         ...(plan.carryOver && { searchYears }),
       });
     }
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
-      plan.files.map(({ path, digest }) => [
+      plan.files.map(({ path, digest, story }): [string, ArticleRecord] => [
         path,
-        { digest, keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [] },
+        {
+          digest,
+          keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
+          ...(story && { story }),
+          related: relatedDigest(plan.related[articleId(path)]),
+        },
       ]),
     );
-    await stageManifest(place.manifestPath, { inputs, articles }, next);
+    await stageManifest(
+      place.manifestPath,
+      { inputs, articles, ...(siteFiles && { newsSitemapSpan: siteFiles.newsSitemap.span }) },
+      next,
+    );
     await removeOtherStores(stores, recipe);
     return {
       kind: plan.kind,
@@ -128,12 +145,17 @@ export async function carryOut(
   });
 }
 
-/** A planned job, given its folders: its output and keys file in `work`, its store in `stores`. */
+/**
+ * A planned job, given its folders (its output and keys file in `work`, its
+ * store in `stores`) and the build's date, which it is handed whether or not
+ * SOURCE_DATE_EPOCH was set, so that no process reads a clock of its own.
+ */
 function astroJob(
   place: BuildPlace,
   work: string,
   stores: string,
   job: PlannedJob,
+  date: Date,
 ): AstroJob & { keysFile: string } {
   const keysFile = join(work, `${job.cache}.keys.json`);
   return {
@@ -144,7 +166,10 @@ function astroJob(
     cacheDir: join(stores, job.cache),
     // One cache of social cards for every job, so a card drawn by one part
     // is there for any other.
-    env: { CARD_CACHE_DIR: join(place.cacheRoot, "social-cards") },
+    env: {
+      CARD_CACHE_DIR: join(place.cacheRoot, "social-cards"),
+      SOURCE_DATE_EPOCH: String(date.getTime() / 1000),
+    },
   };
 }
 

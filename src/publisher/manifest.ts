@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts";
+import type { DateSpan } from "../lib/news-sitemap.ts";
+import type { StoryFields } from "../lib/related-stories.ts";
 import { SHARD_RECORD } from "./shards.ts";
 
 /**
@@ -17,10 +19,25 @@ export interface BuildManifest {
   /** The output folder's fingerprint when the build put it in place. */
   output: string;
   /** By path in the content folder. Drafts have no keys: no page shows them. */
-  articles: Record<string, { digest: string; keys: string[] }>;
+  articles: Record<string, ArticleRecord>;
+  /**
+   * The build dates that would write the same news sitemap, the one file
+   * the build's date shapes; absent for a shard, which writes none.
+   */
+  newsSitemapSpan?: DateSpan;
 }
 
-const MANIFEST_VERSION = 1;
+/** What the last build knew of one article file. */
+export interface ArticleRecord {
+  digest: string;
+  keys: string[];
+  /** What other articles' pages show of it, as `readStory` read it; absent when it could not. */
+  story?: StoryFields;
+  /** A digest of the earlier stories its page lists (`relatedDigest`), "" for none. */
+  related: string;
+}
+
+const MANIFEST_VERSION = 2;
 
 /**
  * The output files whose bytes stand for the whole output: any change of
@@ -78,9 +95,15 @@ function parseManifest(text: string): BuildManifest | undefined {
         (article) =>
           records(article) &&
           typeof article["digest"] === "string" &&
+          typeof article["related"] === "string" &&
           Array.isArray(article["keys"]) &&
           article["keys"].every((key) => typeof key === "string"),
-      )
+      ) ||
+      (value.newsSitemapSpan !== undefined &&
+        !(
+          records(value.newsSitemapSpan) &&
+          Object.values(value.newsSitemapSpan).every((end) => typeof end === "number")
+        ))
     ) {
       return undefined;
     }

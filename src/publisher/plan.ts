@@ -6,7 +6,11 @@
  * carried out by carry-out.ts.
  */
 
-import type { BuildScope } from "../lib/job-scope.ts";
+import { createHash } from "node:crypto";
+import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
+import { spanHolds } from "../lib/news-sitemap.ts";
+import { articleOfKey } from "../lib/page-keys.ts";
+import { relatedStories, type RelatedStory, type StoryFields } from "../lib/related-stories.ts";
 import { changedInputs } from "./inputs.ts";
 import type { BuildManifest, ManifestReading } from "./manifest.ts";
 
@@ -18,6 +22,8 @@ export interface ArchiveFile {
   digest: string;
   /** The month it was published, "YYYY-MM", or "" when its frontmatter does not say (the build will). */
   month: string;
+  /** What other articles' pages show of it; absent when its frontmatter is wrong (the build will say so). */
+  story?: StoryFields | undefined;
 }
 
 /** Files in publication order: by month, then by path, so a split never depends on the order files were found. */
@@ -165,6 +171,8 @@ export interface Plan {
   shard?: { index: number; count: number };
   /** The last build's page keys for the articles this build does not load again. */
   keptKeys: Record<string, string[]>;
+  /** The earlier stories each article of the output lists, chosen from the whole archive. */
+  related: RelatedByArticle;
 }
 
 /** There is nothing to do: the output is what the plan would make. */
@@ -178,7 +186,9 @@ export interface UpToDate {
  * manifest matches the output and the inputs (code, packages, settings)
  * are the same, and then makes only what the changed articles touch;
  * otherwise it makes everything. A merge always makes the listings anew
- * from the shards.
+ * from the shards. `date` is the build's: a site whose articles are as they
+ * were still writes its files again when its news sitemap, which lists the
+ * last two days' articles, would list others at this date.
  */
 export function planBuild(
   request: BuildRequest,
@@ -186,10 +196,12 @@ export function planBuild(
   inputs: Record<string, string>,
   last: ManifestReading,
   partSize: number,
+  date: Date,
 ): Plan | UpToDate {
+  const related = relatedOf(archive);
   if (request.kind === "merge") {
     return {
-      ...everything(archive, [siteJob({ pages: "site" })], "merge"),
+      ...everything(archive, [siteJob({ pages: "site" })], "merge", related),
       reason: `${request.shards.length} shards, ${archive.length} article files`,
       shards: request.shards,
     };
@@ -204,11 +216,11 @@ export function planBuild(
   if (fullReason !== undefined) {
     const parts = splitIntoParts(files, partSize);
     const jobs = shard
-      ? articleJobs(parts, "part")
+      ? articleJobs(parts, "part", related)
       : parts.length <= 1
-        ? [siteJob({ pages: "all" })]
-        : [siteJob({ pages: "site" }), ...articleJobs(parts, "part")];
-    const plan = everything(files, jobs, shard ? "shard" : "full");
+        ? [siteJob({ pages: "all", related: relatedFor(files, related) })]
+        : [siteJob({ pages: "site" }), ...articleJobs(parts, "part", related)];
+    const plan = everything(files, jobs, shard ? "shard" : "full", related);
     return {
       ...plan,
       reason: shard ? `${what}, all made: ${fullReason}` : fullReason,
@@ -222,7 +234,27 @@ export function planBuild(
     `${added} new, ${changed.length - added} edited and ${deleted.length} deleted ` +
     `article file(s) since the last build`;
   if (changed.length === 0 && deleted.length === 0) {
-    return { kind: "up to date", reason: "no article changed since the last build" };
+    const span = manifest.newsSitemapSpan;
+    if (shard || (span && spanHolds(span, date))) {
+      return { kind: "up to date", reason: "no article changed since the last build" };
+    }
+    // No page changes, so no process runs: the site's files are written
+    // again from the pages as they are.
+    return {
+      kind: "incremental",
+      reason:
+        "no article changed since the last build, but the news sitemap's two days " +
+        "hold other articles now",
+      files,
+      jobs: [],
+      carryOver: true,
+      previous: {},
+      shards: [],
+      keptKeys: Object.fromEntries(
+        files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
+      ),
+      related,
+    };
   }
   const previous = Object.fromEntries(
     [...changed.map(({ path }) => path), ...deleted].map((path) => [
@@ -230,8 +262,24 @@ export function planBuild(
       manifest.articles[path]?.keys ?? [],
     ]),
   );
+  // Only the listings the changes touch are made again: an article page
+  // that lists other articles is a page of its own, not a listing.
   const previousKeys = [...new Set(Object.values(previous).flat())].sort();
   const changedPaths = new Set(changed.map(({ path }) => path));
+  // Articles as they were whose earlier stories are not what their pages
+  // show: an earlier article edited, deleted or published with an old date.
+  const relisted = files.filter(
+    ({ path }) =>
+      !changedPaths.has(path) &&
+      relatedDigest(related[articleId(path)]) !== manifest.articles[path]?.related,
+  );
+  for (const { path } of relisted) {
+    previous[path] = (manifest.articles[path]?.keys ?? []).filter(
+      (key) => articleOfKey(key) !== undefined,
+    );
+  }
+  const relistedCount =
+    relisted.length > 0 ? `, and ${relisted.length} whose earlier stories changed` : "";
   const listings = shard
     ? []
     : [
@@ -242,9 +290,12 @@ export function planBuild(
       ];
   return {
     kind: shard ? "shard" : "incremental",
-    reason: shard ? `${what}: ${counts}` : counts,
+    reason: `${shard ? `${what}: ` : ""}${counts}${relistedCount}`,
     files,
-    jobs: [...listings, ...articleJobs(splitIntoParts(changed, partSize), "changes")],
+    jobs: [
+      ...listings,
+      ...articleJobs(splitIntoParts([...changed, ...relisted], partSize), "changes", related),
+    ],
     carryOver: true,
     previous,
     shards: [],
@@ -258,6 +309,7 @@ export function planBuild(
             .map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
         )
       : {},
+    related,
   };
 }
 
@@ -273,7 +325,12 @@ function startingProblem(
 }
 
 /** A plan that makes every page of `files` from nothing. */
-function everything(files: readonly ArchiveFile[], jobs: PlannedJob[], kind: Plan["kind"]): Plan {
+function everything(
+  files: readonly ArchiveFile[],
+  jobs: PlannedJob[],
+  kind: Plan["kind"],
+  related: RelatedByArticle,
+): Plan {
   return {
     kind,
     reason: "",
@@ -283,7 +340,32 @@ function everything(files: readonly ArchiveFile[], jobs: PlannedJob[], kind: Pla
     previous: {},
     shards: [],
     keptKeys: {},
+    related,
   };
+}
+
+/** Each article's earlier stories, chosen from every article of the archive that could be read. */
+function relatedOf(archive: readonly ArchiveFile[]): RelatedByArticle {
+  const stories = new Map(
+    archive.flatMap(({ path, story }) => (story ? [[articleId(path), story] as const] : [])),
+  );
+  return Object.fromEntries(relatedStories(stories));
+}
+
+/** The part of `related` that concerns `files`. */
+function relatedFor(files: readonly ArchiveFile[], related: RelatedByArticle): RelatedByArticle {
+  return Object.fromEntries(
+    files.flatMap(({ path }) => {
+      const stories = related[articleId(path)];
+      return stories ? [[articleId(path), stories] as const] : [];
+    }),
+  );
+}
+
+/** A digest of the earlier stories an article lists, "" for none: the manifest keeps it to see a list change. */
+export function relatedDigest(stories: readonly RelatedStory[] | undefined): string {
+  if (!stories || stories.length === 0) return "";
+  return createHash("sha256").update(JSON.stringify(stories)).digest("hex").slice(0, 16);
 }
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */
@@ -291,11 +373,22 @@ function siteJob(scope: BuildScope): PlannedJob {
   return { name: "site", scope, cache: "site" };
 }
 
-/** A job for each part's article pages; `kind` names their caches, kept from one build to the next. */
-function articleJobs(parts: readonly (readonly ArchiveFile[])[], kind: string): PlannedJob[] {
+/**
+ * A job for each part's article pages, with the earlier stories they list;
+ * `kind` names their caches, kept from one build to the next.
+ */
+function articleJobs(
+  parts: readonly (readonly ArchiveFile[])[],
+  kind: string,
+  related: RelatedByArticle,
+): PlannedJob[] {
   return parts.map((part, index) => ({
     name: `${kind} ${index + 1} of ${parts.length}`,
-    scope: { pages: "articles", files: part.map(({ path }) => path) },
+    scope: {
+      pages: "articles",
+      files: part.map(({ path }) => path),
+      related: relatedFor(part, related),
+    },
     cache: `${kind}-${index + 1}`,
   }));
 }

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
+import { buildDate } from "../lib/build-date.ts";
 import { scanArchive } from "./archive.ts";
 import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
-import { buildInputs } from "./inputs.ts";
+import { buildInputs, changedInputs } from "./inputs.ts";
 import { readManifest } from "./manifest.ts";
 import { planBuild, type BuildRequest } from "./plan.ts";
 import { checkShards } from "./shards.ts";
@@ -31,6 +32,9 @@ export interface PublishOptions {
  */
 export async function publish(options: PublishOptions): Promise<BuildReport> {
   const { request, projectRoot, target, cacheRoot } = options;
+  // Read once, here, in whole seconds: every file of the build stands for
+  // this one moment, and every process is handed it as SOURCE_DATE_EPOCH.
+  const date = new Date(Math.floor(buildDate(options.env).getTime() / 1000) * 1000);
   await mkdir(cacheRoot, { recursive: true });
   const place: BuildPlace = {
     target,
@@ -49,16 +53,21 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
     ),
     signal: options.signal,
   };
-  const [files, inputs, last] = await Promise.all([
-    scanArchive(options.contentDir),
+  const [inputs, last] = await Promise.all([
     buildInputs(projectRoot, options.env),
     readManifest(place.manifestPath, target),
   ]);
+  // The stories the last build read serve while the code that read them is the same.
+  const known =
+    "manifest" in last && changedInputs(last.manifest.inputs, inputs).length === 0
+      ? last.manifest.articles
+      : {};
+  const files = await scanArchive(options.contentDir, known);
   if (request.kind === "merge") await checkShards(request.shards, files);
-  const plan = planBuild(request, files, inputs, last, options.partSize);
+  const plan = planBuild(request, files, inputs, last, options.partSize, date);
   if (plan.kind === "up to date") return { ...plan, jobs: [], joinSeconds: 0 };
   console.log(`${describe(plan.kind)}: ${plan.reason}.`);
-  return carryOut(place, plan, inputs);
+  return carryOut(place, plan, inputs, date);
 }
 
 function describe(kind: "full" | "incremental" | "shard" | "merge"): string {

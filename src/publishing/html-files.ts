@@ -43,11 +43,25 @@ export interface PageHeadFacts {
   noindex: boolean;
   /** Its CSP `<meta>` policy, unescaped; undefined when it has none. */
   policy: string | undefined;
+  /** An article page's facts for the news sitemap, as its Open Graph tags say them; undefined on other pages. */
+  article?: ArticleHeadFacts | undefined;
+}
+
+/** What an article page's head says of it, unescaped. */
+export interface ArticleHeadFacts {
+  /** Its headline (`og:title`). */
+  title: string;
+  /** When it was published (`article:published_time`): ISO 8601 with its zone's offset. */
+  published: string;
+  /** The site's name (`og:site_name`). */
+  siteName: string;
+  /** The page's language (`<html lang>`). */
+  language: string;
 }
 
 /**
- * Reads the heads of `files`, pages under `outDir`, once for the sitemap and
- * `_headers` both, rather than a pass for each. A few files at a time:
+ * Reads the heads of `files`, pages under `outDir`, once for the sitemaps and
+ * `_headers` all, rather than a pass for each. A few files at a time:
  * thousands of open files at once would run out of handles. Keeps only the
  * facts, not the heads.
  */
@@ -55,25 +69,57 @@ export async function readPageHeads(
   outDir: string,
   files: readonly string[],
 ): Promise<PageHeadFacts[]> {
-  // A site has a few policies, each on many pages. Each page's facts take
-  // the first page's copy: a policy cut from a head is a slice of it, and
-  // kept, it kept the whole head alive (23 KB a page: 3.6 GB at 160,000).
-  const policies = new Map<string, string>();
-  const shared = (policy: string | undefined) => {
-    if (policy === undefined) return undefined;
-    const first = policies.get(policy);
+  // A site has a few policies (and one name and language), each on many
+  // pages. Each page's facts take the first page's copy: a policy cut from a
+  // head is a slice of it, and kept, it kept the whole head alive (23 KB a
+  // page: 3.6 GB at 160,000).
+  const firsts = new Map<string, string>();
+  const shared = (text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const first = firsts.get(text);
     if (first !== undefined) return first;
-    policies.set(policy, policy);
-    return policy;
+    firsts.set(text, text);
+    return text;
   };
   return mapLimited(files, 64, async (file) => {
     const head = await pageHead(file);
+    const noindex = asksNotToBeIndexed(head);
+    const published = noindex ? undefined : metaContent(head, "article:published_time");
     return {
       path: relative(outDir, file).split(sep).join("/"),
-      noindex: asksNotToBeIndexed(head),
+      noindex,
       policy: shared(metaPolicy(head)),
+      ...(published !== undefined && {
+        article: {
+          // Copies, not slices: a slice keeps the whole head alive, as above.
+          title: ownCopy(metaContent(head, "og:title") ?? ""),
+          published: ownCopy(published),
+          siteName: shared(metaContent(head, "og:site_name")) ?? "",
+          language: shared(/<html lang="([^"]*)"/.exec(head)?.[1]) ?? "",
+        },
+      }),
     };
   });
+}
+
+/** The `content` of an Open Graph `<meta property>`, unescaped; undefined when the head has none. */
+function metaContent(head: string, property: string): string | undefined {
+  const found = new RegExp(`<meta property="${property}" content="([^"]*)">`).exec(head);
+  return found?.[1] === undefined ? undefined : unescapeAttribute(found[1]);
+}
+
+/** An attribute's value as written in HTML, unescaped: Astro writes `&amp;`, `&lt;`, `&quot;`, `&#39;` and the like. */
+function unescapeAttribute(value: string): string {
+  return value.replace(/&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos));/gi, (_, dec, hex, name) =>
+    dec || hex
+      ? String.fromCodePoint(Number.parseInt(dec ?? hex, dec ? 10 : 16))
+      : { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[(name as string).toLowerCase()]!,
+  );
+}
+
+/** A string of its own, not a slice of a longer one, which would keep the longer one alive. */
+function ownCopy(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 /** The policy of a page's CSP `<meta>`, unescaped. */

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
-import { withoutParagraphIds } from "../lib/search-document.ts";
+import { searchDocument } from "../lib/search-document.ts";
 import { SECTIONS } from "../lib/site-urls.ts";
 import { htmlFiles } from "./html-files.ts";
 import { withPagefind } from "./pagefind-service.ts";
@@ -22,7 +22,10 @@ export const SEARCH_BUNDLE_DIR = SECTIONS.searchBundles;
  * about the article rather than in it (byline, dates, reading time, credits,
  * update note, topics, related items). A section heading's text is its
  * self-link, so section links stay in. Selectors, not attributes in the
- * markup, so the pages carry no bytes for the indexer.
+ * markup, so the pages carry no bytes for the indexer. Pagefind still reads
+ * the filters inside them: the topic and person links, which
+ * `searchDocument` marks with `data-pagefind-filter` as the index reads each
+ * page, and which the search page filters by.
  */
 export const SEARCH_EXCLUDED = [
   ".toc",
@@ -223,7 +226,7 @@ async function writeBundle(
         // Relative to the build, so result URLs are "/articles/…/"; the
         // search page adds the base path when it shows them.
         sourcePath: relative(outDir, file).split(sep).join("/"),
-        content: withoutParagraphIds(html),
+        content: searchDocument(html),
       });
       if (added.errors.length > 0) {
         throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);

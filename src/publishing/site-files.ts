@@ -1,16 +1,23 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { buildDate } from "../lib/build-date.ts";
 import type { SiteLocation } from "../lib/site-urls.ts";
 import { DEFAULT_SITE_URL } from "./deployment.ts";
 import { htmlFiles, readPageHeads } from "./html-files.ts";
 import { indexSite, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
-import { writeSitemap } from "./sitemap.ts";
+import { writeNewsSitemap, writeSitemap, type NewsSitemapReport } from "./sitemap.ts";
 
-/** What the build put where, and what `writeSiteFiles` may leave as it was. */
+/** What the build put where, when it is, and what `writeSiteFiles` may leave as it was. */
 export interface SiteFilesOptions {
   /** Astro's folder of hashed assets in the build, its `build.assets` ("_astro"). */
   assetsDir: string;
+  /**
+   * The build's date (`buildDate`): the news sitemap lists the articles of
+   * the two days before it. Read once by the caller, so that every kind of
+   * build made at one date writes the same files.
+   */
+  date: Date;
   /** Only these years of the search index are made again (see `indexSite`); absent, every year. */
   searchYears?: ReadonlySet<string>;
 }
@@ -24,19 +31,21 @@ export interface SiteFilesReport {
   /** The years whose search index was removed: they have no articles any more. */
   searchYearsRemoved: string[];
   sitemapPages: number;
+  /** What the news sitemap lists, and the build dates that would write it the same. */
+  newsSitemap: NewsSitemapReport;
   policies: number;
 }
 
 /**
  * Makes the files that follow every page of a built site: the search index,
- * the sitemap, and `_headers` (last, since it covers the search index's
- * files too). A build of the whole site makes them at its end; `npm run
- * build`, which builds in parts, once the parts are joined.
+ * the sitemap, the news sitemap, and `_headers` (last, since it covers the
+ * search index's files too). A build of the whole site makes them at its
+ * end; `npm run build`, which builds in parts, once the parts are joined.
  */
 export async function writeSiteFiles(
   outDir: string,
   location: SiteLocation,
-  { assetsDir, searchYears }: SiteFilesOptions,
+  { assetsDir, date, searchYears }: SiteFilesOptions,
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
@@ -47,6 +56,7 @@ export async function writeSiteFiles(
     readPageHeads(outDir, pages),
   ]);
   const sitemapPages = await writeSitemap(outDir, location, heads);
+  const newsSitemap = await writeNewsSitemap(outDir, location, heads, date);
   const policies = await writeHeadersFile(outDir, location, assetsDir, heads);
   return {
     searchPages: search.pages,
@@ -54,6 +64,7 @@ export async function writeSiteFiles(
     searchYears: search.years,
     searchYearsRemoved: search.removed,
     sitemapPages,
+    newsSitemap,
     policies,
   };
 }
@@ -61,6 +72,7 @@ export async function writeSiteFiles(
 /** Runs `writeSiteFiles` at the end of a build of the whole site; a build of a part leaves them to `npm run build`. */
 export function siteFiles({ wholeSite }: { wholeSite: boolean }): AstroIntegration {
   let built: { location: SiteLocation; assetsDir: string } | undefined;
+  let date: Date | undefined;
   return {
     name: "broadsheet:site-files",
     hooks: {
@@ -69,15 +81,19 @@ export function siteFiles({ wholeSite }: { wholeSite: boolean }): AstroIntegrati
           location: { site: config.site ?? DEFAULT_SITE_URL, base: config.base },
           assetsDir: config.build.assets,
         };
+        // Read as the build starts, so a malformed SOURCE_DATE_EPOCH stops it before any page is made.
+        if (wholeSite) date = buildDate(process.env);
       },
       "astro:build:done": async ({ dir, logger }) => {
-        if (!wholeSite || !built) return;
+        if (!wholeSite || !built || !date) return;
         const report = await writeSiteFiles(fileURLToPath(dir), built.location, {
           assetsDir: built.assetsDir,
+          date,
         });
         logger.info(
           `search index: ${report.searchPages} pages in ${report.searchSeconds.toFixed(1)} s; ` +
-            `sitemap: ${report.sitemapPages} pages; _headers: ${report.policies} page policies`,
+            `sitemap: ${report.sitemapPages} pages; news sitemap: ${report.newsSitemap.articles} articles; ` +
+            `_headers: ${report.policies} page policies`,
         );
       },
     },

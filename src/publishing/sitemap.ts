@@ -1,6 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  newsSitemapArticles,
+  newsSitemapSpan,
+  newsSitemapXml,
+  type DateSpan,
+} from "../lib/news-sitemap.ts";
+import {
+  NEWS_SITEMAP_PATH,
   pagePathOfFile,
   SITEMAP_INDEX_PATH,
   sitemapPath,
@@ -56,4 +63,45 @@ export async function writeSitemap(
     `${header}<sitemapindex ${namespace}>${sitemaps.map((loc) => `<sitemap><loc>${xmlEscape(loc)}</loc></sitemap>`).join("")}</sitemapindex>\n`,
   );
   return urls.length;
+}
+
+/** What `writeNewsSitemap` wrote. */
+export interface NewsSitemapReport {
+  /** The articles it lists. */
+  articles: number;
+  /** The build dates that would write the same file (see `newsSitemapSpan`). */
+  span: DateSpan;
+}
+
+/**
+ * Writes `news-sitemap.xml`, Google News's sitemap: the article pages in
+ * `pages` published in the two days before `date`, the build's date, as
+ * their heads give their URL, headline, publication date, site name and
+ * language. Written even when it lists nothing, so the URL submitted to
+ * Search Console (and named in robots.txt) always answers.
+ */
+export async function writeNewsSitemap(
+  outDir: string,
+  location: SiteLocation,
+  pages: readonly PageHeadFacts[],
+  date: Date,
+): Promise<NewsSitemapReport> {
+  const site = siteUrls(location);
+  const articles = pages.flatMap(({ path, article }) => {
+    const page = pagePathOfFile(path);
+    return article && page !== undefined
+      ? [
+          {
+            url: site.absolute(page),
+            title: article.title,
+            published: article.published,
+            publication: article.siteName,
+            language: article.language,
+          },
+        ]
+      : [];
+  });
+  const listed = newsSitemapArticles(articles, date);
+  await writeFile(join(outDir, NEWS_SITEMAP_PATH), newsSitemapXml(listed));
+  return { articles: listed.length, span: newsSitemapSpan(articles, date) };
 }

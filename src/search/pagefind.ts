@@ -1,13 +1,14 @@
 /*
  * Pagefind, loaded once for the page, able to search any year. Every year's
  * bundle is a complete Pagefind index, but the page loads Pagefind itself
- * (pagefind.js and its WebAssembly, 73 KB gzip) once, from the newest
- * year's, and adds each older year's index to it only when a search reaches
+ * (pagefind.js and its WebAssembly, 73 KB gzip) once, from the bundle of
+ * the first year a search needs (the newest, unless the reader chose a
+ * year), and adds each other year's index to it only when a search reaches
  * that year (Pagefind's mergeIndex). Each index carries its year as a filter
  * of its own (mergeFilter), so a search asks one year at a time:
  * `filters: { year }`.
  */
-import { bundles, panel, years } from "./panel-elements";
+import { bundles, panel } from "./panel-elements";
 
 /** The options Pagefind takes for an index. */
 interface SearchOptions {
@@ -22,7 +23,7 @@ export interface Pagefind {
   mergeIndex(indexPath: string, options: SearchOptions): Promise<void>;
   search(
     query: string,
-    options: { filters: Record<string, string> },
+    options: { filters: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
   ): Promise<{ results: Result[] }>;
 }
 
@@ -52,28 +53,34 @@ const indexOptions = (year: string): SearchOptions => ({
   mergeFilter: { year },
 });
 let pagefind: Promise<Pagefind> | undefined;
+/** The year whose bundle Pagefind was loaded from, its index Pagefind's own. */
+let primary: string | undefined;
 const merged = new Map<string, Promise<void>>();
-// The URL is a variable, not a template in the import(): Vite then leaves
-// the import alone instead of wrapping it in its preload helper (1.5 KB of
-// script for a module it cannot know, and, in a script Astro inlines, a
-// placeholder it never fills in: withastro/astro#17265).
-const pagefindUrl = `${bundles}${years[0]}/pagefind.js`;
-const loadPagefind = () =>
-  (pagefind ??= import(/* @vite-ignore */ pagefindUrl).then(async (module) => {
+const loadPagefind = (year: string) => {
+  if (pagefind) return pagefind;
+  primary = year;
+  // The URL is a variable, not a template in the import(): Vite then leaves
+  // the import alone instead of wrapping it in its preload helper (1.5 KB of
+  // script for a module it cannot know, and, in a script Astro inlines, a
+  // placeholder it never fills in: withastro/astro#17265).
+  const pagefindUrl = `${bundles}${year}/pagefind.js`;
+  pagefind = import(/* @vite-ignore */ pagefindUrl).then(async (module) => {
     const api = module as Pagefind;
     // On this page's own thread, not in Pagefind's worker: pagefind.js
     // holds the whole search either way, so the worker's script was 12 KB
     // gzip more for a first search, to keep a search (about 45 ms at
     // 10,000 articles on the bench machine) off a thread that has nothing
     // else to do while the reader waits for it.
-    await api.options({ ...indexOptions(years[0]!), noWorker: true });
+    await api.options({ ...indexOptions(year), noWorker: true });
     return api;
-  }));
+  });
+  return pagefind;
+};
 
 /** Pagefind, able to search `year`. */
 export async function pagefindFor(year: string): Promise<Pagefind> {
-  const api = await loadPagefind();
-  if (year !== years[0]) {
+  const api = await loadPagefind(year);
+  if (year !== primary) {
     let merging = merged.get(year);
     if (!merging) {
       merging = api.mergeIndex(`${bundles}${year}/`, indexOptions(year));

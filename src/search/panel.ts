@@ -1,22 +1,41 @@
 /*
  * The search page's program: runs a query through the years, newest first,
- * shows its results ten at a time under a heading a year, says what it found,
- * and keeps the query in the URL (?q=…) so a search can be linked, reloaded
- * and gone back to. SearchPanel.astro holds the markup and says why the
- * search is shaped this way.
+ * narrowed by the filters chosen and in the order chosen, shows its results
+ * ten at a time under a heading a year, says what it found, and keeps the
+ * search in the URL (?q=…&topic=…&person=…&year=…&sort=date) so it can be
+ * linked, reloaded and gone back to. SearchPanel.astro holds the markup and
+ * says why the search is shaped this way.
  */
+import {
+  SEARCH_PARAMETERS,
+  isEmptySearch,
+  narrowingPhrase,
+  pagefindFilters,
+  pagefindSort,
+  readSearchState,
+  withSearchState,
+  yearsToSearch,
+  type SearchChoices,
+  type SearchState,
+} from "../lib/search-state";
 import { searchByYear } from "../lib/search-years";
 import { SHOWN, TYPING_PAUSE } from "./pacing";
-import { form, input, list, more, status, years } from "./panel-elements";
+import { fields, form, input, list, more, status, years } from "./panel-elements";
 import { pagefindFor, type Result } from "./pagefind";
 import { element, resultItem } from "./result-item";
 
-/** One query's search, as far as it has gone through the years. */
+/** One search, as far as it has gone through the years. */
 interface Run {
   query: string;
+  /** The years it looks in, newest first (see yearsToSearch). */
+  years: readonly string[];
+  /** The year the reader chose, or "". */
+  year: string;
+  /** The topic and person chosen, as the status names them (see narrowingPhrase). */
+  narrowing: string;
   /** A year's results, as one index of the whole archive would give them (see search-years.ts). */
   inYear: (year: string) => Promise<readonly Result[]>;
-  /** How many of `years` it has searched, newest first. */
+  /** How many of its `years` it has searched, newest first. */
   searched: number;
   /** Results found and not yet shown, in the order shown, each with its year. */
   waiting: { year: string; result: Result }[];
@@ -25,6 +44,22 @@ interface Run {
   /** The list of the last year shown, to which more of that year's results are added. */
   last?: { year: string; list: HTMLOListElement };
 }
+
+/** The topics or people a menu offers, by slug: each one's name and, unless it is every year, its years. */
+const offered = (menu: HTMLSelectElement) =>
+  new Map(
+    [...menu.options]
+      .filter((option) => option.value !== "")
+      .map((option) => [
+        option.value,
+        { name: option.text, years: option.dataset.years?.split(" ") },
+      ]),
+  );
+const choices: SearchChoices = {
+  topics: offered(fields.topic),
+  people: offered(fields.person),
+  years,
+};
 
 let run: Run | undefined;
 let latest = 0;
@@ -43,8 +78,8 @@ async function showMore(ticket: number, current: Run): Promise<void> {
         next.push(...current.waiting.splice(0, SHOWN - next.length));
         continue;
       }
-      if (current.searched === years.length) break;
-      const year = years[current.searched]!;
+      if (current.searched === current.years.length) break;
+      const year = current.years[current.searched]!;
       const results = await current.inYear(year);
       if (ticket !== latest) return; // A newer search has started.
       current.searched++;
@@ -73,39 +108,68 @@ async function showMore(ticket: number, current: Run): Promise<void> {
   });
   current.shown += next.length;
   report(current);
-  more.hidden = current.waiting.length === 0 && current.searched === years.length;
+  more.hidden = current.waiting.length === 0 && current.searched === current.years.length;
   more.disabled = false;
 }
 
-/** Says what the search has found so far, and in which years. */
-function report({ query, searched, found, shown }: Run): void {
-  const all = searched === years.length;
+/** Says what the search has found so far, narrowed to what, and in which years. */
+function report({ query, years: searchable, year, narrowing, searched, found, shown }: Run): void {
+  const all = searched === searchable.length;
+  const [newest] = searchable;
+  const oldest = searchable[searched - 1];
+  // Which years: the one chosen, or those searched so far until every one is.
+  const where = all
+    ? year && ` in ${year}`
+    : oldest === newest
+      ? ` in ${oldest}`
+      : ` from ${oldest} to ${newest}`;
   if (all && found === 0) {
-    status.textContent = `No articles found for “${query}”.`;
+    status.textContent = `No articles${narrowing} found for “${query}”${where}.`;
     return;
   }
   const articles = found === 1 ? "1 article" : `${found} articles`;
-  const oldest = years[searched - 1]!;
-  const where = all ? "" : oldest === years[0] ? ` in ${oldest}` : ` from ${oldest} to ${years[0]}`;
   const which = shown < found ? `, the first ${shown} shown` : "";
   const older = all ? "" : "; older years not searched yet";
-  status.textContent = `${articles} found for “${query}”${where}${which}${older}.`;
+  status.textContent = `${articles}${narrowing} found for “${query}”${where}${which}${older}.`;
 }
 
-async function show(query: string): Promise<void> {
+async function show(state: SearchState): Promise<void> {
   const ticket = ++latest;
   more.hidden = true;
   run = undefined;
+  const { q: query } = state;
   if (query.trim() === "" || years.length === 0) {
     list.replaceChildren();
     status.textContent = query.trim() === "" ? "" : `No articles found for “${query}”.`;
     return;
   }
-  const inYear = searchByYear(years, query, async (words, year) => {
-    const api = await pagefindFor(year);
-    return (await api.search(words, { filters: { year } })).results;
-  });
-  run = { query, inYear, searched: 0, waiting: [], found: 0, shown: 0 };
+  const filters = pagefindFilters(state, choices);
+  const sort = pagefindSort(state);
+  const inYear = searchByYear(
+    years,
+    query,
+    async (words, year) => {
+      const api = await pagefindFor(year);
+      return (await api.search(words, { filters: { ...filters, year }, sort })).results;
+    },
+    // Whether a year holds a word is a question about its index, whatever
+    // the filters: Pagefind leaves out a word its index lacks before it filters.
+    async (word, year) => {
+      const api = await pagefindFor(year);
+      return (await api.search(word, { filters: { year } })).results;
+    },
+  );
+  run = {
+    query,
+    years: yearsToSearch(state, choices),
+    year: state.year,
+    narrowing: narrowingPhrase(state, choices),
+    inYear,
+    searched: 0,
+    waiting: [],
+    found: 0,
+    shown: 0,
+  };
   await showMore(ticket, run);
 }
 
@@ -119,41 +183,60 @@ more.addEventListener("click", () => {
   });
 });
 
-const queryInUrl = () => new URLSearchParams(location.search).get("q") ?? "";
+const stateInUrl = () => readSearchState(new URLSearchParams(location.search), choices);
 
-// Each submitted search is a step the back button returns to; while the
-// reader types, the URL follows in place.
+/** The search the form's fields ask for. */
+const stateOfForm = () =>
+  Object.fromEntries(SEARCH_PARAMETERS.map((name) => [name, fields[name].value])) as SearchState;
+
+function setForm(state: SearchState): void {
+  for (const name of SEARCH_PARAMETERS) fields[name].value = state[name];
+}
+
+// Each submitted search, and each filter or order chosen, is a step the back
+// button returns to; while the reader types, the URL follows in place.
 let committed = true;
-function record(query: string): void {
+function record(state: SearchState): void {
   const url = new URL(location.href);
-  if (query) url.searchParams.set("q", query);
-  else url.searchParams.delete("q");
+  url.search = withSearchState(url.searchParams, state).toString();
   if (url.href === location.href) return;
-  if (committed && queryInUrl() !== "") history.pushState(null, "", url);
+  if (committed && !isEmptySearch(stateInUrl())) history.pushState(null, "", url);
   else history.replaceState(null, "", url);
   committed = false;
+}
+
+/** Records the form's search as a step of its own, and shows it. */
+function commit(): void {
+  clearTimeout(typing);
+  const state = stateOfForm();
+  record(state);
+  committed = true;
+  void show(state);
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener("input", () => {
   clearTimeout(typing);
   typing = setTimeout(() => {
-    record(input.value);
-    void show(input.value);
+    const state = stateOfForm();
+    record(state);
+    void show(state);
   }, TYPING_PAUSE);
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  clearTimeout(typing);
-  record(input.value);
-  committed = true;
-  void show(input.value);
+  commit();
 });
+for (const menu of [fields.topic, fields.person, fields.year, fields.sort]) {
+  menu.addEventListener("change", commit);
+}
 addEventListener("popstate", () => {
   committed = true;
-  input.value = queryInUrl();
-  void show(input.value);
+  const state = stateInUrl();
+  setForm(state);
+  void show(state);
 });
 
-input.value = queryInUrl();
-void show(input.value);
+const initial = stateInUrl();
+setForm(initial);
+void show(initial);

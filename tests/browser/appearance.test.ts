@@ -51,7 +51,7 @@ describe.each(["light", "dark"] as const)("focus in the %s scheme", (colorScheme
   test("a keyboard-focused link shows a solid ring at least 3:1 against the background", async () => {
     const page = await open(ARTICLE_PATH, { colorScheme });
     const background = luminance(await style(page, "body", "background-color"));
-    // Through the skip link and the site's name to the first link of the contents.
+    // Through the skip link and the site's name to the first of the header's links.
     for (let i = 0; i < 3; i += 1) await page.keyboard.press("Tab");
     const ring = await page.evaluate(() => {
       const { outlineColor, outlineStyle, outlineWidth } = getComputedStyle(
@@ -143,7 +143,7 @@ describe("layout", () => {
         expect(await overflow(), `${path} with its contents open`).toBeLessThanOrEqual(0);
       }
     }
-    // Every page of the site in turn: over a minute at a load average of 22.
+    // Every page of the site in turn: 21 pages took over a minute at a load average of 22.
   }, 180_000);
 
   test.each([375, 1280])("at %i px the body text keeps a readable measure", async (width) => {

@@ -123,7 +123,11 @@ describe("an archive of 130 articles, browsed by date, topic and person", () => 
       expect(new URL(page.url()).pathname).toMatch(/^\/articles\/2015-01-\d{2}\/story-\d+\/$/);
       await page.getByRole("link", { name: "World" }).click();
       expect(new URL(page.url()).pathname).toBe("/topics/world/");
-      await page.getByRole("link", { name: "Topics" }).click();
+      // The breadcrumbs' "Topics", not the header's.
+      await page
+        .getByRole("navigation", { name: "Breadcrumb" })
+        .getByRole("link", { name: "Topics" })
+        .click();
       expect(new URL(page.url()).pathname).toBe("/topics/");
     } finally {
       await page.close();

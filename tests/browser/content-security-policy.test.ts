@@ -46,6 +46,8 @@ describe("the Content-Security-Policy in Chromium", () => {
     ["the G-20 article", g20Path],
     ["an article with code, an image and named authors", newerArticles.authored.path],
     ["an article with a Cyrillic URL", newerArticles.cyrillic.path],
+    ["an article with a corrections record", newerArticles.escaping.path],
+    ["the corrections page", "corrections/"],
     ["the archive's index", "archive/"],
     ["the archive's page of a month", "archive/2014/02/"],
     ["the archive's page of a day", "archive/2015/11/15/"],

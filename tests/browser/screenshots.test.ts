@@ -90,6 +90,9 @@ const browsingShots = [
   { name: "month-archive-light-1280", path: "/archive/2015/11/", width: 1280, light: true },
   { name: "archive-index-dark-1280", path: "/archive/", width: 1280, light: false },
   { name: "topics-index-light-375", path: "/topics/", width: 375, light: true },
+  { name: "people-index-dark-375", path: "/people/", width: 375, light: false },
+  { name: "front-light-1280", path: "/", width: 1280, light: true },
+  { name: "front-dark-375", path: "/", width: 375, light: false },
 ];
 
 test.each(browsingShots)(

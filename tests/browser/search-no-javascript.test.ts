@@ -17,8 +17,9 @@ test("the search page says in one sentence that search needs JavaScript, and lin
   expect(await note.isVisible()).toBe(true);
   expect(await note.getByRole("link", { name: "archive" }).getAttribute("href")).toBe("/archive/");
   expect(await note.getByRole("link", { name: "topics" }).getAttribute("href")).toBe("/topics/");
-  // A form that could not search is not offered.
+  // A form that could not search is not offered, nor are its filters.
   expect(await page.getByRole("searchbox").count()).toBe(0);
+  expect(await page.getByRole("combobox").count()).toBe(0);
   await page.close();
 });
 

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { isAtTop, launchChromium, runAxe, viewportPlace } from "../support/browser";
 import { subpathSite } from "../support/global-build";
-import { g20Path } from "../support/publishing-fixture";
+import { g20Path, newerArticles } from "../support/publishing-fixture";
 import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build (53 articles), served under /reader/ with its _headers
@@ -161,6 +161,148 @@ describe("searching the /reader/ build in Chromium", () => {
     await page.goto(`${server.url}search/?q=zzyzxquux`);
     await page.getByRole("status").filter({ hasText: "No articles found" }).waitFor();
     expect(await page.locator(".search-result").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("narrowing and sorting a search of the /reader/ build", () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(() => context?.close());
+
+  /** The headlines shown, in order. */
+  const headlines = (page: Page) => page.locator(".search-result h3 a").allTextContents();
+  /** The menus' values, by their parameters. */
+  const menus = (page: Page) =>
+    page
+      .locator(".search-filters select")
+      .evaluateAll((selects) =>
+        Object.fromEntries(
+          selects.map((select) => [
+            (select as HTMLSelectElement).name,
+            (select as HTMLSelectElement).value,
+          ]),
+        ),
+      );
+  const g20 = "Putin Goes From G-20 Pariah to Player at Obama Turkey Talk";
+  const authored = newerArticles.authored.headline;
+
+  test("filters by topic; the URL keeps it, a reload shows it, the back button undoes it", async () => {
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${server.url}search/?q=putin`);
+    await page.getByRole("status").filter({ hasText: "2 articles found for “putin”" }).waitFor();
+    expect(await headlines(page)).toEqual([authored, g20]);
+
+    await page.getByLabel("Topic").selectOption({ label: "G-20" });
+    await page.getByRole("status").filter({ hasText: "1 article on G-20 found" }).waitFor();
+    expect(await headlines(page)).toEqual([g20]);
+    expect(new URL(page.url()).search).toBe("?q=putin&topic=g-20");
+
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "1 article on G-20 found" }).waitFor();
+    expect(await menus(page)).toEqual({ topic: "g-20", person: "", year: "", sort: "" });
+    expect(await headlines(page)).toEqual([g20]);
+
+    await page.goBack();
+    await page.getByRole("status").filter({ hasText: "2 articles found for “putin”" }).waitFor();
+    expect(new URL(page.url()).search).toBe("?q=putin");
+    expect(await menus(page)).toEqual({ topic: "", person: "", year: "", sort: "" });
+    expect(await headlines(page)).toEqual([authored, g20]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("filters by year: searches that year's bundle alone, and loads Pagefind from it", async () => {
+    const { page, problems } = await watchedPage(context);
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}search/?q=putin&year=2015`);
+    await page
+      .getByRole("status")
+      .filter({ hasText: "1 article found for “putin” in 2015." })
+      .waitFor();
+    expect(await headlines(page)).toEqual([g20]);
+    const bundles = new Set(
+      fetched.flatMap((path) => /^\/reader\/pagefind\/(\d{4})\//.exec(path)?.[1] ?? []),
+    );
+    expect(bundles).toEqual(new Set(["2015"]));
+
+    await page.getByLabel("Year").selectOption("2016");
+    await page.getByRole("status").filter({ hasText: "in 2016" }).waitFor();
+    expect(await headlines(page)).toEqual([authored]);
+    expect(new URL(page.url()).search).toBe("?q=putin&year=2016");
+    expect(fetched.filter((path) => path.endsWith("/pagefind.js"))).toEqual([
+      "/reader/pagefind/2015/pagefind.js",
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("sorts by date, newest first, through “More results”", async () => {
+    const { page, problems } = await watchedPage(context);
+    const dates = () =>
+      page
+        .locator(".search-result time")
+        .evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
+    // The 49 diary days of 2014, each its own date.
+    await page.goto(`${server.url}search/?q=${encodeURIComponent("summit diary")}`);
+    await page.getByRole("status").filter({ hasText: "summit diary" }).waitFor();
+    const byRelevance = await dates();
+
+    await page.getByLabel("Sort by").selectOption({ label: "Newest first" });
+    // Polled for longer than Vitest's second: this shared machine can be slow.
+    await expect.poll(dates, { timeout: 15_000 }).not.toEqual(byRelevance);
+    expect(new URL(page.url()).search).toBe("?q=summit+diary&sort=date");
+    await page.getByRole("button", { name: "More results" }).click();
+    await expect.poll(async () => (await dates()).length, { timeout: 15_000 }).toBe(20);
+    const byDate = await dates();
+    expect(byDate[0]).toBe("2014-02-18");
+    expect(byDate).toEqual([...byDate].sort().reverse());
+    expect(new Set(byDate).size).toBe(20);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("filters by person, searching only the years they have articles in, and keeps the results' links to their sections", async () => {
+    const { page, problems } = await watchedPage(context);
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(
+      `${server.url}search/?q=${encodeURIComponent("Assad future")}&person=robert-hutton&topic=russia`,
+    );
+    await page
+      .getByRole("status")
+      .filter({ hasText: "1 article on Russia crediting Robert Hutton found" })
+      .waitFor();
+    expect(await headlines(page)).toEqual([g20]);
+    // Robert Hutton is credited in 2015 alone: no other year's index is loaded.
+    expect(fetched.filter((path) => /^\/reader\/pagefind\/(?!2015\/)/.test(path))).toEqual([]);
+    const section = page.locator(".search-sections a").filter({ hasText: "Assad’s Future" });
+    expect(await section.first().getAttribute("href")).toBe(`/reader/${g20Path}#assads-future`);
+
+    // Another person: the article Margaret Talev wrote, which links to that section.
+    await page.getByLabel("Person").selectOption({ label: "Margaret Talev" });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "1 article on Russia crediting Margaret Talev found" })
+      .waitFor();
+    expect(await headlines(page)).toEqual([authored]);
+    expect(new URL(page.url()).search).toBe("?q=Assad+future&topic=russia&person=margaret-talev");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("a filtered first search downloads the chunks of the filter it uses, one a year, and no other", async () => {
+    const { page } = await watchedPage(context);
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}search/?q=putin&topic=russia&sort=date`);
+    await page.getByRole("status").filter({ hasText: "2 articles on Russia" }).waitFor();
+    // Russia is a topic of 2016 and 2015 alone: 2014 is not searched.
+    const filterChunks = fetched.filter((path) => path.includes("/filter/"));
+    expect(filterChunks.map((path) => path.split("/")[3])).toEqual(["2016", "2015"]);
     await page.close();
   });
 });

@@ -148,6 +148,25 @@ const cases = [
     ],
   },
   {
+    name: "a correction dated before publication",
+    folder: "correction-before-published",
+    messages: [
+      "article.md: `date` of `corrections` item 1 must not be before `published` (2024-02-29 is before 2024-03-01)",
+    ],
+  },
+  {
+    name: "a correction with no text",
+    folder: "correction-empty-text",
+    messages: ["article.md: `text` of `corrections` item 2 must not be empty"],
+  },
+  {
+    name: "a correction that points at a paragraph the article does not have",
+    folder: "correction-paragraph-missing",
+    messages: [
+      "article.md: `paragraph` of `corrections` item 2 is 5, but the article has 2 paragraphs (quotes and list items do not count)",
+    ],
+  },
+  {
     name: "an image that is not there",
     folder: "missing-image",
     messages: [
@@ -180,7 +199,7 @@ describe("a build with a bad article", () => {
     // The frontmatter of all files is checked before anything is rendered.
     const frontmatterCases = cases.filter(
       ({ folder }) =>
-        !/^(same-url|pinned|former|missing-image|update-paragraph|near-duplicate|person-page)/.test(
+        !/^(same-url|pinned|former|missing-image|update-paragraph|correction-paragraph|near-duplicate|person-page)/.test(
           folder,
         ),
     );

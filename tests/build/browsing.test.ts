@@ -193,11 +193,11 @@ describe("the browsing pages of the 53-article site under /reader/", () => {
     ]);
   });
 
-  test("the front page shows the newest 20 and carries on at the month of the 20th", async () => {
+  test("the front page shows the lead and the next 10 newest, and carries on at the month of the 11th", async () => {
     const $ = await reader("");
-    expect($("main .article-list > li")).toHaveLength(20);
-    // The 20th newest is a diary day of February 2014.
-    expect(fixtureArticlePaths[19]).toMatch(/^articles\/2014-02-/);
+    expect($("main .article-list > li")).toHaveLength(10);
+    // The 11th newest is a diary day of February 2014.
+    expect(fixtureArticlePaths[10]).toMatch(/^articles\/2014-02-/);
     expect(links($, "nav.more-articles a")).toEqual([
       ["Older articles: February 2014", "/reader/archive/2014/02/"],
       ["Archive by date", "/reader/archive/"],

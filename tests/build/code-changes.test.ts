@@ -90,7 +90,7 @@ const changes: [string, () => Promise<void>, string, string][] = [
     "a layout",
     () =>
       edit("src/layouts/ArticleLayout.astro", (text) =>
-        text.replace('<article class="article"', '<article class="article" data-probe="layout"'),
+        text.replace('class="article"', 'class="article" data-probe="layout"'),
       ),
     "src/",
     'data-probe="layout"',

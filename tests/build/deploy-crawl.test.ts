@@ -63,6 +63,7 @@ describe("the site built for https://news.example.org/reader/, served under /rea
       "og:image",
       "twitter:image",
       "JSON-LD image",
+      "JSON-LD correctionsPolicy",
       "rss item link",
       "rss content a[href]",
       "sitemap loc",

@@ -5,7 +5,12 @@ import Parser from "rss-parser";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { subpathSite } from "../support/global-build";
 import { loadPage } from "../support/html";
-import { fixtureArticlePaths, g20Path, newerArticles } from "../support/publishing-fixture";
+import {
+  fixtureArticlePaths,
+  fixtureCorrections,
+  g20Path,
+  newerArticles,
+} from "../support/publishing-fixture";
 
 const site = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
 
@@ -137,5 +142,41 @@ describe("the RSS feed, read by a feed parser", () => {
       expect(link.attr("href")).toBe(`${site}rss.xml`);
       expect(link.attr("title")).toBe("Broadsheet");
     }
+  });
+});
+
+describe("the corrections feed, read by a feed parser", () => {
+  let corrections: Awaited<ReturnType<Parser<Channel>["parseString"]>>;
+  let xml: string;
+  beforeAll(async () => {
+    xml = await readFile(join(inject("subpathDistDir"), "corrections/rss.xml"), "utf8");
+    corrections = await new Parser<Channel>().parseString(xml);
+  });
+
+  test("names itself, links the corrections page and itself", () => {
+    expect(corrections.title).toBe("Broadsheet: Corrections");
+    expect(corrections.link).toBe(`${site}corrections/`);
+    expect(corrections.language).toBe("en");
+    expect(xml).toContain(
+      `<atom:link href="${site}corrections/rss.xml" rel="self" type="application/rss+xml"/>`,
+    );
+  });
+
+  test("carries every correction newest first, each linked to its entry, which is its guid", () => {
+    expect(corrections.items.map(({ link }) => link)).toEqual(
+      fixtureCorrections.map(({ article, id }) => new URL(`${article.path}#${id}`, site).href),
+    );
+    for (const item of corrections.items) expect(item.guid).toBe(item.link);
+    expect(corrections.items.map(({ title }) => title)).toEqual(
+      fixtureCorrections.map(({ article }) => `Correction: ${article.headline}`),
+    );
+  });
+
+  test("dates each correction at the start of its day in the article's zone, and gives its text", () => {
+    const [second, first] = corrections.items;
+    // Midnight in New York (UTC-5) on February 2.
+    expect(first?.isoDate).toBe("2016-02-02T05:00:00.000Z");
+    expect(first?.contentSnippet).toBe(newerArticles.escaping.corrections[0].text);
+    expect(second?.contentSnippet).toBe(newerArticles.escaping.corrections[1].text);
   });
 });

@@ -44,7 +44,7 @@ test("links each section from the table of contents and from its own link, by th
 
 test("never gives a heading an id of the page's own, and no id twice", () => {
   expect($("#main").prop("tagName")).toBe("MAIN");
-  expect($("#toc-heading").parent().is("nav")).toBe(true);
+  expect($("#toc-heading").closest("nav.toc")).toHaveLength(1);
   const ids = $("[id]")
     .map((_, element) => $(element).attr("id"))
     .get();

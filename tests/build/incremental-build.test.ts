@@ -21,10 +21,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-const env = () => ({
+/**
+ * The build's date: a day after the new article below, so the news sitemap
+ * lists it, then drops it when its date moves past the build's.
+ */
+const sourceDate = String(Date.parse("2016-04-03T12:00:00Z") / 1000);
+
+const env = (date = sourceDate) => ({
   CONTENT_DIR: content,
   SITE_URL: "https://news.example.org",
   BASE_PATH: "/reader/",
+  SOURCE_DATE_EPOCH: date,
 });
 
 /** The incremental build's output, and its cache, kept from one step to the next. */
@@ -88,6 +95,33 @@ const steps: [string, () => Promise<void>, string?][] = [
     () => edit("vienna.md", (text) => text.replace("2016-04-02", "2016-04-05")),
   ],
   ["a topic taken off", () => edit("vienna.md", (text) => text.replace(', "Diplomacy"', ""))],
+  [
+    "a correction added to an article",
+    () =>
+      edit("diary-5.md", (text) =>
+        text.replace(
+          'timezone: "UTC"',
+          'timezone: "UTC"\ncorrections: [{ date: "2014-01-08", text: "An earlier version gave the wrong day.", paragraph: 1 }]',
+        ),
+      ),
+  ],
+  [
+    "a correction taken out",
+    () => edit("diary-5.md", (text) => text.replace(/\ncorrections: .*/, "")),
+  ],
+  [
+    "a topic given to an older article, so that the later articles on it list it",
+    () =>
+      edit("diary-3.md", (text) =>
+        text.replace('timezone: "UTC"', 'timezone: "UTC"\ntopics: ["Russia"]'),
+      ),
+    "and 3 whose earlier stories changed",
+  ],
+  [
+    "a deleted article that later articles list",
+    () => rm(join(content, "diary-3.md")),
+    "and 3 whose earlier stories changed",
+  ],
   ["a deleted article", () => rm(join(content, "diary-2.md"))],
   ["a deleted article that was the newest", () => rm(join(content, "vienna.md"))],
 ];
@@ -101,6 +135,33 @@ describe("npm run build after a change to the archive", () => {
 
     const again = await runBuildCommand(outDir, env(), { cacheDir });
     expect(again.exitCode, again.output).toBe(0);
+    expect(again.output).toContain("is up to date: no article changed since the last build");
+  }, 300_000);
+
+  test("writes the site's files again, and no page, when the news sitemap's two days hold other articles", async () => {
+    // A day after the authored article (midnight in Paris, 2016-03-01).
+    const later = String(Date.parse("2016-03-01T23:00:00Z") / 1000);
+    const { outDir, cacheDir } = incremental();
+    const result = await runBuildCommand(outDir, env(later), { cacheDir });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain(
+      "An incremental build: no article changed since the last build, but the news sitemap's " +
+        "two days hold other articles now.",
+    );
+    expect(result.output).not.toContain("generating static routes");
+    const news = await readFile(join(outDir, "news-sitemap.xml"), "utf8");
+    expect(news).toContain(
+      "<loc>https://news.example.org/reader/articles/2016-03-01/obama-and-putin-meet-again/</loc>",
+    );
+
+    const fullDir = join(work, "full");
+    const full = await runBuildCommand(fullDir, env(later), { args: ["--full"] });
+    expect(full.exitCode, full.output).toBe(0);
+    const [made, expected] = await Promise.all([treeDigest(outDir), treeDigest(fullDir)]);
+    expect(treeDifferences(made, expected)).toEqual([]);
+    await rm(fullDir, { recursive: true, force: true });
+
+    const again = await runBuildCommand(outDir, env(later), { cacheDir });
     expect(again.output).toContain("is up to date: no article changed since the last build");
   }, 300_000);
 
@@ -132,6 +193,36 @@ describe("npm run build after a change to the archive", () => {
     },
     300_000,
   );
+});
+
+describe("publishing a new article", () => {
+  test("changes no older article's page: an article lists only earlier ones", async () => {
+    const dir = await makeWorkDir();
+    const folder = join(dir, "content");
+    await writePublishingFixture(folder);
+    const settings = { CONTENT_DIR: folder, SOURCE_DATE_EPOCH: sourceDate };
+    const outDir = join(dir, "dist");
+    const cacheDir = join(dir, "cache");
+    const first = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    const before = await treeDigest(outDir);
+
+    // Same day as no other, on topics that older articles share.
+    await writeFile(join(folder, "vienna.md"), newArticle);
+    const next = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(next.exitCode, next.output).toBe(0);
+    expect(next.output).toContain(
+      "1 new, 0 edited and 0 deleted article file(s) since the last build.",
+    );
+    const changedArticles = treeDifferences(before, await treeDigest(outDir)).filter((path) =>
+      path.startsWith("articles/"),
+    );
+    expect(changedArticles).toEqual([
+      "articles/2016-04-02/ceasefire-talks-resume-in-vienna/card.png",
+      "articles/2016-04-02/ceasefire-talks-resume-in-vienna/index.html",
+    ]);
+    await rm(dir, { recursive: true, force: true });
+  }, 300_000);
 });
 
 describe("a full build after incremental ones", () => {

@@ -1,4 +1,11 @@
-import type { NewsArticle, Organization, Person, WebPage, WithContext } from "schema-dts";
+import type {
+  NewsArticle,
+  NewsMediaOrganization,
+  Organization,
+  Person,
+  WebPage,
+  WithContext,
+} from "schema-dts";
 import type { CheerioAPI } from "cheerio";
 import { describe, expect, inject, test } from "vitest";
 import { subpathSite } from "../support/global-build";
@@ -42,21 +49,31 @@ describe("the G-20 article's JSON-LD", () => {
     expect(Date.parse(String(data.datePublished))).toBe(Date.UTC(2015, 10, 14, 22));
   });
 
-  test("names Bloomberg News as author and publisher, no person being named", async () => {
+  test("names Bloomberg News as author, no person being named, and the site's masthead as publisher", async () => {
     const data = jsonLd(await load(g20Path));
     const bloomberg: Organization = { "@type": "Organization", name: "Bloomberg News" };
     expect(data.author).toEqual([bloomberg]);
-    expect(data.publisher).toEqual(bloomberg);
+    const publisher: NewsMediaOrganization = {
+      "@type": "NewsMediaOrganization",
+      name: "Broadsheet",
+      url: site,
+      logo: `${site}favicon.svg`,
+      correctionsPolicy: `${site}about/corrections/`,
+      publishingPrinciples: `${site}about/principles/`,
+    };
+    expect(data.publisher).toEqual(publisher);
   });
 
-  test("credits each contributor as a Person", async () => {
+  test("credits each contributor as a Person, with the absolute URL of their page", async () => {
     const data = jsonLd(await load(g20Path));
-    const contributors: Person[] = [
-      "Robert Hutton",
-      "Henry Meyer",
-      "Ryan Chilcote",
-      "Stepan Kravchenko",
-    ].map((name) => ({ "@type": "Person", name }));
+    const contributors: Person[] = (
+      [
+        ["Robert Hutton", "robert-hutton"],
+        ["Henry Meyer", "henry-meyer"],
+        ["Ryan Chilcote", "ryan-chilcote"],
+        ["Stepan Kravchenko", "stepan-kravchenko"],
+      ] as const
+    ).map(([name, slug]) => ({ "@type": "Person", name, url: `${site}people/${slug}/` }));
     expect(data.contributor).toEqual(contributors);
   });
 
@@ -70,13 +87,24 @@ describe("the G-20 article's JSON-LD", () => {
 });
 
 describe("another article's JSON-LD", () => {
-  test("has one Person author a named author, in byline order", async () => {
+  test("has one Person author a named author, in byline order, with the absolute URL of their page", async () => {
     const data = jsonLd(await load(newerArticles.authored.path));
-    const authors: Person[] = newerArticles.authored.authors.map((name) => ({
-      "@type": "Person",
-      name,
-    }));
+    const authors: Person[] = [
+      { "@type": "Person", name: "Margaret Talev", url: `${site}people/margaret-talev/` },
+      { "@type": "Person", name: "Ilya Arkhipov", url: `${site}people/ilya-arkhipov/` },
+    ];
+    expect(newerArticles.authored.authors).toEqual(["Margaret Talev", "Ilya Arkhipov"]);
     expect(data.author).toEqual(authors);
+  });
+
+  test("links each author to a page the build made, which names them", async () => {
+    const data = jsonLd(await load(newerArticles.authored.path));
+    const authors = data.author as readonly { name: string; url: string }[];
+    expect(authors).toHaveLength(2);
+    for (const { name, url } of authors) {
+      const $ = await load(url.slice(site.length));
+      expect($("h1").text()).toBe(name);
+    }
   });
 
   test("keeps a headline holding </script> inside the data block", async () => {

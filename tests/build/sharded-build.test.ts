@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -22,6 +22,8 @@ const env = () => ({
   SITE_URL: "https://news.example.org",
   BASE_PATH: "/reader/",
   BROADSHEET_PART_SIZE: "20",
+  // A day after the authored article (midnight in Paris): the news sitemap lists it.
+  SOURCE_DATE_EPOCH: String(Date.parse("2016-03-01T23:00:00Z") / 1000),
 });
 
 beforeAll(async () => {
@@ -38,6 +40,8 @@ beforeAll(async () => {
   expect(whole.exitCode, whole.output).toBe(0);
   expect(whole.output).toMatch(/\[part 1 of [2-9]\]/);
   expected = await treeDigest(join(work, "whole"));
+  const news = await readFile(join(work, "whole/news-sitemap.xml"), "utf8");
+  expect(news).toContain("/reader/articles/2016-03-01/obama-and-putin-meet-again/</loc>");
 }, 900_000);
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -44,8 +44,11 @@ describe("the sitemap", () => {
 });
 
 describe("robots.txt", () => {
-  test("lets crawlers in and names the sitemap index", async () => {
+  test("lets crawlers in and names the sitemap index and the news sitemap", async () => {
     const robots = await readFile(join(inject("subpathDistDir"), "robots.txt"), "utf8");
-    expect(robots).toBe(`User-agent: *\nDisallow:\n\nSitemap: ${site}sitemap-index.xml\n`);
+    expect(robots).toBe(
+      `User-agent: *\nDisallow:\n\n` +
+        `Sitemap: ${site}sitemap-index.xml\nSitemap: ${site}news-sitemap.xml\n`,
+    );
   });
 });

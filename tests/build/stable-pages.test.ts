@@ -71,6 +71,20 @@ afterAll(async () => {
   for (const { workDir } of builds) await rm(workDir, { recursive: true, force: true });
 });
 
+/** The article pages of a build whose earlier stories link to `href`. */
+async function pagesListing(outDir: string, href: string): Promise<string[]> {
+  const pages = (await readdir(join(outDir, "articles"), { recursive: true }))
+    .filter((path) => path.endsWith("index.html"))
+    .map((path) => `articles/${path}`);
+  const listing: string[] = [];
+  for (const page of pages) {
+    const html = await readFile(join(outDir, page), "utf8");
+    const earlier = /<aside class="related earlier"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? "";
+    if (earlier.includes(`href="${href}"`)) listing.push(page);
+  }
+  return listing.sort();
+}
+
 /** The files that differ between two builds: changed, added and removed. */
 function changes(before: Map<string, string>, after: Map<string, string>) {
   const files = new Set([...before.keys(), ...after.keys()]);
@@ -101,6 +115,8 @@ function mayChange(date: string, articlePath: string): RegExp {
         `${articlePath}(index\\.html|card\\.png)`,
         `archive/${periods}index\\.html`,
         `topics/index\\.html`,
+        // Which counts each person's articles, as the index of topics counts each topic's.
+        `people/index\\.html`,
         `topics/trade/${periods}index\\.html`,
         "topics/trade/rss\\.xml",
         `people/ana-ruiz/${periods}index\\.html`,
@@ -132,10 +148,21 @@ describe("publishing an article", () => {
     ]);
   });
 
-  test("one dated back into the archive changes only the pages of its own day, month and year", () => {
+  test("one dated back into the archive changes only the pages of its own day, month and year, and those that now list it as an earlier story", async () => {
     const changed = changes(fingerprints[1]!, fingerprints[2]!);
     const allowed = mayChange("2014-06-10", "articles/2014-06-10/late/");
-    expect(changed.filter((file) => !allowed.test(file))).toEqual([]);
+    // Later articles on its topic list it among their earlier stories now
+    // (src/lib/related-stories.ts): their own pages change, nothing else of them.
+    const listing = await pagesListing(builds[2]!.outDir, "/articles/2014-06-10/late/");
+    expect(listing.length, "a later article on Trade lists it").toBeGreaterThan(0);
+    expect(changed.filter((file) => !allowed.test(file) && !listing.includes(file))).toEqual([]);
+    expect(changed.filter((file) => file.startsWith("articles/"))).toEqual(
+      [
+        "articles/2014-06-10/late/card.png",
+        "articles/2014-06-10/late/index.html",
+        ...listing,
+      ].sort(),
+    );
     expect(changed).toEqual(
       expect.arrayContaining(["archive/2014/index.html", "archive/2014/06/10/index.html"]),
     );

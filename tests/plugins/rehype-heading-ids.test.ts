@@ -69,6 +69,12 @@ describe("heading ids: rehypeHeadingPins, rehype-slug, rehypeHeadingIds", () => 
     ).toEqual(["main-2", "toc-heading-1", "p-1-1", "main-1"]);
   });
 
+  test("never takes the corrections record's ids, which a heading may read like", async () => {
+    expect(
+      await ids("## Corrections\n\n## Correction 2016-03-02", { isReserved: isPageId }),
+    ).toEqual(["corrections-1", "correction-2016-03-02-1"]);
+  });
+
   test("remakes an id that starts or ends with _ or -, so no heading is named __proto__", async () => {
     expect(await ids("## __proto__\n\n## -constructor-")).toEqual(["proto", "constructor"]);
   });

@@ -156,7 +156,10 @@ function htmlReferences($: cheerio.CheerioAPI, from: string): Reference[] {
   );
   $('script[type="application/ld+json"]').each((_, element) => {
     const visit = (value: unknown, key: string) => {
-      if (typeof value === "string" && ["url", "@id", "image"].includes(key))
+      if (
+        typeof value === "string" &&
+        ["url", "@id", "image", "logo", "correctionsPolicy", "publishingPrinciples"].includes(key)
+      )
         add(value, `JSON-LD ${key}`);
       if (Array.isArray(value)) for (const item of value) visit(item, key);
       else if (value !== null && typeof value === "object") {

@@ -21,17 +21,36 @@ export const newerArticles = {
     formerSlug: "obama-and-putin-to-meet-in-paris",
     formerPath: "articles/2016-03-01/obama-and-putin-to-meet-in-paris/",
   },
-  /** Characters that must be escaped in HTML, XML and JSON. */
+  /**
+   * Characters that must be escaped in HTML, XML and JSON, in the headline
+   * and in two corrections of one day, the first linking its paragraph.
+   */
   escaping: {
     path: "articles/2016-02-01/markets-mayhem-live/",
     headline: `Markets & Mayhem: <Live> "Coverage" </script>`,
+    corrections: [
+      {
+        date: "2016-02-02",
+        text: `An earlier version said prices rose <fast> & "high" </script>; they rose slowly.`,
+        paragraph: 1,
+      },
+      { date: "2016-02-02", text: "An earlier version misnamed the exchange." },
+    ],
   },
-  /** A headline, and so a URL, in another script. */
+  /** A headline, and so a URL, in another script; a correction, so its anchor follows that URL. */
   cyrillic: {
     path: "articles/2016-01-15/путин-и-обама-что-дальше/",
     headline: "Путин и Обама: что дальше",
+    corrections: [{ date: "2016-01-20", text: "Исправлено: встреча прошла в Анталье." }],
   },
 } as const;
+
+/** The fixture's corrections, newest first, as the corrections page lists them: the article, and the entry's anchor. */
+export const fixtureCorrections = [
+  { article: newerArticles.escaping, id: "correction-2016-02-02-2", date: "2016-02-02" },
+  { article: newerArticles.escaping, id: "correction-2016-02-02", date: "2016-02-02" },
+  { article: newerArticles.cyrillic, id: "correction-2016-01-20", date: "2016-01-20" },
+] as const;
 
 /** How many older filler articles the fixture has: enough to push the feed past its cap. */
 export const olderArticleCount = 49;
@@ -103,6 +122,7 @@ export async function writePublishingFixture(dir: string): Promise<void> {
       published: "2016-02-01",
       timezone: "America/New_York",
       slug: "markets-mayhem-live",
+      corrections: escaping.corrections,
     }) + "Prices fell & rose.\n",
   );
   await writeFile(
@@ -113,6 +133,7 @@ export async function writePublishingFixture(dir: string): Promise<void> {
       byline,
       published: "2016-01-15",
       timezone: "Europe/Moscow",
+      corrections: cyrillic.corrections,
     }) + "## Итоги\n\nТекст статьи.\n",
   );
   for (let index = 0; index < olderArticleCount; index++) {

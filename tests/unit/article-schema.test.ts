@@ -35,6 +35,20 @@ describe("articleSchema", () => {
     expect(data.draft).toBe(false);
   });
 
+  test("takes a lead until a day, and none by default", () => {
+    expect(articleSchema.parse(g20).lead).toBeUndefined();
+    expect(articleSchema.parse({ ...g20, lead: { until: "2015-11-22" } }).lead).toEqual({
+      until: "2015-11-22",
+    });
+    // Leading and publishing on the same day is a lead of one day.
+    expect(problems({ ...g20, lead: { until: "2015-11-15" } })).toEqual([]);
+    expect(problems({ ...g20, lead: { until: "2015-11-14" } })).toEqual([
+      "lead.until: must not be before `published` (2015-11-14 is before 2015-11-15)",
+    ]);
+    expect(problems({ ...g20, lead: {} })).toEqual([expect.stringMatching(/^lead\.until: /)]);
+    expect(problems({ ...g20, lead: true })).toEqual([expect.stringMatching(/^lead: /)]);
+  });
+
   test("takes no topics by default", () => {
     const untagged: Record<string, unknown> = { ...g20 };
     delete untagged["topics"];
@@ -236,6 +250,85 @@ describe("articleSchema", () => {
     ]);
     expect(problems({ ...g20, updateNote: { text: "x", para: 3 } })).toEqual([
       expect.stringMatching(/^updateNote/),
+    ]);
+  });
+});
+
+describe("articleSchema: corrections", () => {
+  const misnamed = {
+    date: "2015-11-16",
+    text: "An earlier version misnamed the city.",
+    paragraph: 2,
+  };
+
+  test("takes no corrections by default, and a record of them oldest first", () => {
+    expect(articleSchema.parse(g20).corrections).toEqual([]);
+    const data = articleSchema.parse({
+      ...g20,
+      corrections: [
+        { ...misnamed, date: new Date("2015-11-16") },
+        { date: "2015-11-16", text: "  The headline was clarified. " },
+        { date: "2015-11-20", text: "An earlier version misquoted Putin." },
+      ],
+    });
+    expect(data.corrections).toEqual([
+      misnamed,
+      { date: "2015-11-16", text: "The headline was clarified." },
+      { date: "2015-11-20", text: "An earlier version misquoted Putin." },
+    ]);
+  });
+
+  test("takes a correction on the day of publication", () => {
+    expect(problems({ ...g20, corrections: [{ ...misnamed, date: "2015-11-15" }] })).toEqual([]);
+  });
+
+  test("rejects a correction dated before publication", () => {
+    expect(problems({ ...g20, corrections: [{ ...misnamed, date: "2015-11-14" }] })).toEqual([
+      "corrections.0.date: must not be before `published` (2015-11-14 is before 2015-11-15)",
+    ]);
+  });
+
+  test("rejects a correction dated before the one above it: a new one goes at the end", () => {
+    expect(
+      problems({
+        ...g20,
+        corrections: [
+          misnamed,
+          { date: "2015-11-20", text: "x" },
+          { date: "2015-11-17", text: "y" },
+        ],
+      }),
+    ).toEqual([
+      "corrections.2.date: must not be before the correction above it (2015-11-17 is before 2015-11-20): list corrections oldest first, a new one at the end",
+    ]);
+  });
+
+  test("rejects a correction date that is not a calendar date, as it rejects `updated`", () => {
+    expect(problems({ ...g20, corrections: [{ ...misnamed, date: "yesterday" }] })).toEqual([
+      "corrections.0.date: must be a calendar date written as YYYY-MM-DD, for example 2015-11-15",
+    ]);
+    expect(
+      problems({ ...g20, corrections: [{ ...misnamed, date: new Date("2015-11-16T10:00:00Z") }] }),
+    ).toHaveLength(1);
+  });
+
+  test("rejects a correction with empty text, or none", () => {
+    expect(problems({ ...g20, corrections: [{ ...misnamed, text: "  " }] })).toEqual([
+      "corrections.0.text: must not be empty",
+    ]);
+    expect(problems({ ...g20, corrections: [{ date: "2015-11-16" }] })).toEqual([
+      expect.stringMatching(/^corrections\.0\.text: /),
+    ]);
+  });
+
+  test("rejects a paragraph that is not a positive whole number, and an unknown key", () => {
+    for (const paragraph of [0, -1, 2.5, "3"]) {
+      expect(problems({ ...g20, corrections: [{ ...misnamed, paragraph }] })).toEqual([
+        expect.stringMatching(/^corrections\.0\.paragraph: /),
+      ]);
+    }
+    expect(problems({ ...g20, corrections: [{ ...misnamed, para: 2 }] })).toEqual([
+      expect.stringMatching(/^corrections\.0: .*para/),
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import {
+  calendarDateAt,
   formatIsoWithOffset,
   formatMachineDate,
   formatPeriod,
@@ -54,4 +55,18 @@ describe("formatPeriod", () => {
     expect(formatPeriod("2016-01-01")).toBe("January 1, 2016");
     expect(() => formatPeriod("")).toThrow(RangeError);
   });
+});
+
+describe("calendarDateAt", () => {
+  test.each(["America/Los_Angeles", "UTC", "Asia/Tokyo"])(
+    "gives the day in the zone asked for, whatever the machine's zone (TZ=%s)",
+    (machineZone) => {
+      process.env.TZ = machineZone;
+      // 22:30 UTC on December 8 is already December 9 in Istanbul, still December 8 in New York.
+      const moment = new Date("2026-12-08T22:30:00Z");
+      expect(calendarDateAt(moment, "Europe/Istanbul")).toBe("2026-12-09");
+      expect(calendarDateAt(moment, "America/New_York")).toBe("2026-12-08");
+      expect(calendarDateAt(moment, "UTC")).toBe("2026-12-08");
+    },
+  );
 });

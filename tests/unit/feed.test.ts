@@ -71,6 +71,26 @@ describe("feedItemHtml", () => {
     ).toMatch(/<p>\(Updates with prices\.\)<\/p>$/);
   });
 
+  test("ends with the corrections record, oldest first, each linking the paragraph it concerns", () => {
+    const corrections = {
+      entries: [
+        { date: "2015-11-16", text: "An earlier version misnamed the city.", paragraph: 2 },
+        { date: "2015-11-16", text: "The headline <was> clarified & shortened." },
+      ],
+      timeZone: "Europe/Istanbul",
+    };
+    expect(feedItemHtml({ ...g20, contributors: [], updateNote: undefined, corrections })).toBe(
+      "<ul><li>Meeting on summit sideline</li><li>Russia seeks collaboration</li></ul>\n" +
+        '<p id="p-1">Body.</p>\n' +
+        "<h2>Corrections</h2><ol>" +
+        '<li>November 16, 2015: An earlier version misnamed the city. (In the <a href="#p-2">second paragraph</a>.)</li>' +
+        "<li>November 16, 2015: The headline &lt;was&gt; clarified &amp; shortened.</li></ol>",
+    );
+    expect(feedItemHtml({ ...g20, corrections: { entries: [], timeZone: "UTC" } })).toBe(
+      feedItemHtml(g20),
+    );
+  });
+
   test("escapes the text it is given", () => {
     expect(feedItemHtml({ ...g20, bullets: ["<b>A & B</b>"], contributors: ["<i>"] })).toContain(
       "<li>&lt;b&gt;A &amp; B&lt;/b&gt;</li>",

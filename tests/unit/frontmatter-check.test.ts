@@ -133,7 +133,7 @@ describe("checkFrontmatter", () => {
     [
       "a key that is no near miss",
       [...goodFields, "colour: blue"],
-      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `topics`, `related`, `description`, `slug`, `formerSlugs`, `formerIds`, `draft`)",
+      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `corrections`, `topics`, `related`, `description`, `slug`, `formerSlugs`, `formerIds`, `lead`, `draft`)",
     ],
     [
       "tags, as other systems call topics",
@@ -169,6 +169,21 @@ describe("checkFrontmatter", () => {
       "a former slug listed twice",
       [...goodFields, "formerSlugs: [old-headline, old-headline]"],
       "`formerSlugs` lists “old-headline” twice",
+    ],
+    [
+      "a lead date that is not a date",
+      [...goodFields, "lead: { until: next week }"],
+      "`lead.until` must be a calendar date written as YYYY-MM-DD, for example 2015-11-15 (it says “next week”)",
+    ],
+    [
+      "a lead that ends before the article is published",
+      [...goodFields, "lead: { until: 2024-02-01 }"],
+      "`lead.until` must not be before `published` (2024-02-01 is before 2024-03-01)",
+    ],
+    [
+      "a typo'd key in the lead",
+      [...goodFields, "lead: { untill: 2024-03-08 }"],
+      "`lead.untill` is not a field — did you mean `lead.until`?",
     ],
     [
       "a former id that is not an id",

@@ -3,17 +3,25 @@ import { parseBuildScope } from "../../src/lib/job-scope";
 
 describe("parseBuildScope", () => {
   test("reads each kind of scope", () => {
-    expect(parseBuildScope('{"pages":"articles","files":["a.md"]}')).toEqual({
+    const story = {
+      headline: "Older",
+      path: "articles/2015-11-10/older/",
+      published: "2015-11-10",
+      timezone: "Europe/Istanbul",
+    };
+    const articles = { pages: "articles", files: ["a.md"], related: { a: [story] } };
+    expect(parseBuildScope(JSON.stringify(articles))).toEqual(articles);
+    expect(
+      parseBuildScope('{"pages":"articles","files":["a.md"],"related":{},"keysFile":"/k"}'),
+    ).toEqual({
       pages: "articles",
       files: ["a.md"],
-    });
-    expect(parseBuildScope('{"pages":"articles","files":["a.md"],"keysFile":"/k"}')).toEqual({
-      pages: "articles",
-      files: ["a.md"],
+      related: {},
       keysFile: "/k",
     });
-    expect(parseBuildScope('{"pages":"all","keysFile":"/k.json"}')).toEqual({
+    expect(parseBuildScope('{"pages":"all","related":{},"keysFile":"/k.json"}')).toEqual({
       pages: "all",
+      related: {},
       keysFile: "/k.json",
     });
     const site = {
@@ -32,6 +40,8 @@ describe("parseBuildScope", () => {
     ['{"pages":"all","changed":{"ids":[],"previousKeys":[]}}', '`changed` goes with "site" only'],
     ['{"pages":"site","keysFile":3}', "`keysFile` must be a path"],
     ['{"pages":"articles","files":[],"keysFile":3}', "`keysFile` must be a path"],
+    ['{"pages":"articles","files":["a.md"]}', "`related` must give each article's earlier stories"],
+    ['{"pages":"all","related":{"a":{}}}', "`related` must give each article's earlier stories"],
     ["null", "`pages` must be"],
   ])("refuses %s, which would build the wrong pages", (json, message) => {
     expect(() => parseBuildScope(json)).toThrow(message);

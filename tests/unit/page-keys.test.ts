@@ -8,9 +8,11 @@ import {
   SITE_KEY,
 } from "../../src/lib/page-keys";
 import {
+  aboutPath,
   archivePath,
   articlePath,
   articleRoutePath,
+  PEOPLE_PATH,
   personPath,
   SEARCH_BUNDLES_PATH,
   SEARCH_PATH,
@@ -34,8 +36,14 @@ describe("pageKey", () => {
     ["archive/index.html", SITE_KEY],
     ["topics/index.html", SITE_KEY],
     ["people/index.html", SITE_KEY],
+    ["people/", SITE_KEY],
+    ["about/corrections/index.html", SITE_KEY],
+    ["about/principles/", SITE_KEY],
     ["_astro/page.abc123.css", SITE_KEY],
     ["sitemap-0.xml", SITE_KEY],
+    // Every article's corrections, made on every build, so none is ever left out of date.
+    ["corrections/index.html", SITE_KEY],
+    ["corrections/rss.xml", SITE_KEY],
   ])("%s belongs to %s", (path, key) => {
     expect(pageKey(path)).toBe(key);
   });
@@ -81,6 +89,18 @@ describe("articleOfKey", () => {
       expect(articleOfKey(key)).toBeUndefined();
     },
   );
+});
+
+test("the indexes of people and topics, and the masthead's pages, are the site's, made again by every build", () => {
+  // They list every article's people and topics, or none: no article's keys name them.
+  for (const path of [
+    PEOPLE_PATH,
+    TOPICS_PATH,
+    aboutPath("corrections"),
+    aboutPath("principles"),
+  ]) {
+    expect(pageKey(path), path).toBe(SITE_KEY);
+  }
 });
 
 describe("articlePageKeys", () => {

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
+import type { BuildManifest } from "../../src/publisher/manifest";
 import {
   archiveChanges,
   inPublicationOrder,
+  planBuild,
+  relatedDigest,
   shardFiles,
   splitIntoParts,
   type ArchiveFile,
@@ -120,5 +123,166 @@ describe("archiveChanges", () => {
     const { changed, deleted } = archiveChanges(previous, now);
     expect(changed.map(({ path }) => path)).toEqual(["edited.md", "new.md"]);
     expect(deleted).toEqual(["gone.md"]);
+  });
+});
+
+describe("planBuild, when no article changed", () => {
+  const files = archive({ "2015-11": 2 });
+  const inputs = { "src/": "code" };
+  const manifest = (span?: BuildManifest["newsSitemapSpan"]): { manifest: BuildManifest } => ({
+    manifest: {
+      version: 2,
+      inputs,
+      output: "fingerprint",
+      articles: Object.fromEntries(
+        files.map(({ path, digest }) => [path, { digest, keys: [`article:${path}`], related: "" }]),
+      ),
+      ...(span && { newsSitemapSpan: span }),
+    },
+  });
+  const site = { kind: "site", full: false } as const;
+  const span = {
+    from: Date.parse("2015-11-15T00:00:00Z"),
+    until: Date.parse("2015-11-17T00:00:00Z"),
+  };
+
+  test("has nothing to do while the news sitemap would list the same articles", () => {
+    const plan = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.from));
+    expect(plan).toEqual({ kind: "up to date", reason: "no article changed since the last build" });
+  });
+
+  test("writes the site's files again, and runs no process, once it would list others", () => {
+    const plan = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.until));
+    expect(plan).toMatchObject({
+      kind: "incremental",
+      reason:
+        "no article changed since the last build, but the news sitemap's two days hold other articles now",
+      jobs: [],
+      carryOver: true,
+      keptKeys: {
+        "2015-11-000.md": ["article:2015-11-000.md"],
+        "2015-11-001.md": ["article:2015-11-001.md"],
+      },
+    });
+    // A site's plan, not a shard's: carrying it out writes the site's files.
+    expect(plan).not.toHaveProperty("shard");
+    const before = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.from - 1));
+    expect(before.kind).toBe("incremental");
+  });
+
+  test("leaves a shard as it is, since a shard has no news sitemap", () => {
+    const shard = { kind: "shard", index: 1, count: 1, full: false } as const;
+    const plan = planBuild(shard, files, inputs, manifest(), 1000, new Date());
+    expect(plan.kind).toBe("up to date");
+  });
+});
+
+describe("planBuild and the earlier stories an article lists", () => {
+  const inputs = { "src/": "code" };
+  const site = { kind: "site", full: false } as const;
+  const date = new Date("2016-01-01T00:00:00Z");
+  const file = (name: string, published: string, headline: string, digest = name): ArchiveFile => ({
+    path: `${name}.md`,
+    digest,
+    month: published.slice(0, 7),
+    story: { headline, published, timezone: "Europe/Istanbul", topics: ["Russia"] },
+  });
+  const older = file("older", "2015-11-10", "Older");
+  const newer = file("newer", "2015-11-15", "Newer");
+
+  /** The manifest a build of `files` leaves: each article's keys, story and list's digest. */
+  function manifestAfter(files: readonly ArchiveFile[]): { manifest: BuildManifest } {
+    const plan = planBuild(site, files, inputs, { problem: "none yet" }, 1000, date);
+    if (plan.kind === "up to date") throw new Error("a first build has work to do");
+    return {
+      manifest: {
+        version: 2,
+        inputs,
+        output: "fingerprint",
+        articles: Object.fromEntries(
+          files.map(({ path, digest, story }) => [
+            path,
+            {
+              digest,
+              keys: [`article:2015-11/${path.slice(0, -3)}`, "topic:russia"],
+              ...(story && { story }),
+              related: relatedDigest(plan.related[path.slice(0, -3)]),
+            },
+          ]),
+        ),
+      },
+    };
+  }
+
+  test("hands each part the stories its articles list, chosen from the whole archive", () => {
+    const plan = planBuild(site, [older, newer], inputs, { problem: "none yet" }, 1, date);
+    if (plan.kind === "up to date") throw new Error("a first build has work to do");
+    const parts = plan.jobs.filter(({ scope }) => scope.pages === "articles");
+    // In publication order: one month, so by path.
+    expect(parts.map(({ scope }) => scope)).toEqual([
+      {
+        pages: "articles",
+        files: ["newer.md"],
+        related: {
+          newer: [
+            {
+              headline: "Older",
+              path: "articles/2015-11-10/older/",
+              published: "2015-11-10",
+              timezone: "Europe/Istanbul",
+            },
+          ],
+        },
+      },
+      { pages: "articles", files: ["older.md"], related: {} },
+    ]);
+  });
+
+  test("publishing a newer article makes no older article's page again", () => {
+    const newest = file("newest", "2015-11-20", "Newest");
+    const plan = planBuild(
+      site,
+      [older, newer, newest],
+      inputs,
+      manifestAfter([older, newer]),
+      1000,
+      date,
+    );
+    if (plan.kind === "up to date") throw new Error("a new article is work");
+    expect(plan.reason).toBe("1 new, 0 edited and 0 deleted article file(s) since the last build");
+    expect(
+      plan.jobs.flatMap(({ scope }) => (scope.pages === "articles" ? scope.files : [])),
+    ).toEqual(["newest.md"]);
+  });
+
+  test("editing an earlier article makes the pages that list it again, their own pages alone", () => {
+    const retitled = file("older", "2015-11-10", "Older, retitled", "edited");
+    const plan = planBuild(
+      site,
+      [retitled, newer],
+      inputs,
+      manifestAfter([older, newer]),
+      1000,
+      date,
+    );
+    if (plan.kind === "up to date") throw new Error("an edit is work");
+    expect(plan.reason).toBe(
+      "0 new, 1 edited and 0 deleted article file(s) since the last build, and 1 whose earlier stories changed",
+    );
+    expect(
+      plan.jobs.flatMap(({ scope }) => (scope.pages === "articles" ? scope.files : [])),
+    ).toEqual(["newer.md", "older.md"]);
+    expect(plan.previous["newer.md"]).toEqual(["article:2015-11/newer"]);
+    const listings = plan.jobs.find(({ scope }) => scope.pages === "site")?.scope;
+    expect(listings).toMatchObject({ changed: { ids: ["older"] } });
+  });
+
+  test("deleting an earlier article makes the pages that listed it again", () => {
+    const plan = planBuild(site, [newer], inputs, manifestAfter([older, newer]), 1000, date);
+    if (plan.kind === "up to date") throw new Error("a deletion is work");
+    expect(
+      plan.jobs.flatMap(({ scope }) => (scope.pages === "articles" ? scope.files : [])),
+    ).toEqual(["newer.md"]);
+    expect(plan.related).toEqual({});
   });
 });

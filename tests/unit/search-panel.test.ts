@@ -9,11 +9,15 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Pagefind, ResultData } from "../../src/search/pagefind";
 
-/** A page of the made-up index: its URL and headline, and the words it is found by. */
+/** A page of the made-up index: its URL and headline, the words it is found by, and the names it is filed under. */
 interface Page {
   url: string;
   title: string;
   words: string[];
+  /** Its date, which sorts it: by default the one in its URL. */
+  date?: string;
+  topics?: string[];
+  people?: string[];
 }
 
 /** `count` pages of `year` found by `words`. */
@@ -29,13 +33,15 @@ function pages(year: string, count: number, words: string[]): Page[] {
 interface Calls {
   options: unknown[];
   merged: { path: string; options: unknown }[];
+  /** Each search: "year:query", then any other filter and the sort ("2016:talks topic=Russia date=desc"). */
   searches: string[];
 }
 
 /**
  * A Pagefind over `index` (pages by year, newest year first), as the panel
- * loads it from the newest year's bundle: a page matches when it has every
- * word of the query; `hold`, if given, holds back a year's search until it resolves.
+ * loads it from a year's bundle: a page matches when it has every word of
+ * the query and every filter's value; `sort: { date: "desc" }` puts the
+ * newest first. `hold`, if given, holds back a year's search until it resolves.
  */
 function fakePagefind(
   index: Record<string, Page[]>,
@@ -49,14 +55,28 @@ function fakePagefind(
     async mergeIndex(path, options) {
       calls.merged.push({ path, options });
     },
-    async search(query, { filters }) {
-      const year = filters["year"]!;
-      calls.searches.push(`${year}:${query}`);
-      await hold?.(query, year);
-      const words = query.toLowerCase().split(" ");
-      const found = (index[year] ?? []).filter((page) =>
-        words.every((word) => page.words.includes(word)),
+    async search(query, { filters, sort = {} }) {
+      const { year, topic, person, ...others } = filters;
+      expect(others).toEqual({});
+      calls.searches.push(
+        [
+          `${year}:${query}`,
+          ...Object.entries({ topic, person })
+            .filter(([, value]) => value !== undefined)
+            .map(([name, value]) => `${name}=${value}`),
+          ...Object.entries(sort).map(([name, order]) => `${name}=${order}`),
+        ].join(" "),
       );
+      await hold?.(query, year!);
+      const words = query.toLowerCase().split(" ");
+      const found = (index[year!] ?? []).filter(
+        (page) =>
+          words.every((word) => page.words.includes(word)) &&
+          (topic === undefined || (page.topics ?? []).includes(topic)) &&
+          (person === undefined || (page.people ?? []).includes(person)),
+      );
+      const dateOf = (page: Page) => page.date ?? page.url.split("/")[2]!;
+      if (sort["date"] === "desc") found.sort((a, b) => dateOf(b).localeCompare(dateOf(a)));
       return {
         results: found.map((page) => ({
           data: async (): Promise<ResultData> => ({
@@ -73,35 +93,72 @@ function fakePagefind(
 
 const bundles = "/pagefind/";
 
+/** The topics and people the panel's menus offer, by slug: each one's name, and its years if not every year. */
+const topics = { russia: "Russia", "syrian-war": "Syrian War" };
+const people = {
+  "robert-hutton": "Robert Hutton",
+  "henry-meyer": ["Henry Meyer", "2015"],
+  "ana-ruiz": ["Ana Ruiz", "2016"],
+};
+
+/** A menu's markup, as SearchPanel.astro writes it: "any" first, then each value by its slug. */
+function menu(name: string, any: string, values: Record<string, string | string[]>): string {
+  const options = Object.entries(values).map(([slug, value]) => {
+    const [text, years] = typeof value === "string" ? [value] : value;
+    return `<option value="${slug}"${years ? ` data-years="${years}"` : ""}>${text}</option>`;
+  });
+  return `<select name="${name}"><option value="">${any}</option>${options.join("")}</select>`;
+}
+
 /**
  * Puts the panel's markup on a page at `url` and runs the panel's program on
  * it, with Pagefind's bundles for `years` (newest first) at /pagefind/YEAR/,
- * `pagefind` loaded from the newest; without `pagefind`, there are no bundles.
+ * `pagefind` loadable from any of them; without `pagefind`, there are no bundles.
  */
 async function openPanel(years: string[], pagefind: Pagefind | undefined, url = "/search/") {
   vi.resetModules();
-  history.replaceState(null, "", url);
+  // A new entry, which drops any entries ahead that an earlier test went back from.
+  history.pushState(null, "", url);
   document.body.innerHTML = `
     <div class="search" data-bundles="${bundles}" data-years="${years.join(" ")}" data-base="/">
       <form role="search" method="get">
         <input id="search-query" type="search" name="q" /><button type="submit">Search</button>
+        ${menu("topic", "Any topic", topics)}
+        ${menu("person", "Anyone", people)}
+        ${menu("year", "Any year", Object.fromEntries(years.map((year) => [year, year])))}
+        ${menu("sort", "Relevance", { date: "Newest first" })}
       </form>
       <p class="search-status" role="status"></p>
       <div class="search-results"></div>
       <button class="search-more" type="button" hidden>More results</button>
     </div>`;
-  const pagefindUrl = `${bundles}${years[0]}/pagefind.js`;
-  if (pagefind) vi.doMock(pagefindUrl, () => pagefind);
-  else vi.doMock(pagefindUrl, () => Promise.reject(new Error("404: no such bundle")));
+  for (const year of years) {
+    const pagefindUrl = `${bundles}${year}/pagefind.js`;
+    if (pagefind) vi.doMock(pagefindUrl, () => pagefind);
+    else vi.doMock(pagefindUrl, () => Promise.reject(new Error("404: no such bundle")));
+  }
   await import("../../src/search/panel");
   const panel = document.querySelector<HTMLElement>(".search")!;
+  const select = (name: string) => panel.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
   return {
     panel,
     input: panel.querySelector("input")!,
     form: panel.querySelector("form")!,
     status: panel.querySelector(".search-status")!,
     more: panel.querySelector<HTMLButtonElement>(".search-more")!,
+    menus: {
+      topic: select("topic"),
+      person: select("person"),
+      year: select("year"),
+      sort: select("sort"),
+    },
   };
+}
+
+/** Chooses `value` in `menu`, as a reader does. */
+function choose(menu: HTMLSelectElement, value: string): void {
+  menu.value = value;
+  menu.dispatchEvent(new Event("change"));
 }
 
 /** The results shown: each year's heading, then its results' headlines. */
@@ -278,6 +335,187 @@ describe("the query in the URL", () => {
     const { status, input, form } = await openPanel(["2016"], api, "/search/?q=talks");
     await statusSays(status, "1 article found for “talks”.");
     input.value = "";
+    form.requestSubmit();
+    await statusSays(status, "");
+    expect(location.pathname + location.search).toBe("/search/");
+  });
+});
+
+describe("narrowing and sorting the search", () => {
+  /** Two years of articles about talks, some on Russia, some crediting Robert Hutton. */
+  const index = () => ({
+    "2016": [
+      { url: "/articles/2016-03-01/a/", title: "2016 March", words: ["talks"], topics: ["Russia"] },
+      { url: "/articles/2016-01-01/b/", title: "2016 January", words: ["talks"] },
+      {
+        url: "/articles/2016-06-01/c/",
+        title: "2016 June",
+        words: ["talks", "oslo"],
+        topics: ["Russia"],
+        people: ["Robert Hutton"],
+      },
+    ],
+    "2015": [
+      {
+        url: "/articles/2015-11-15/d/",
+        title: "2015 November",
+        words: ["talks"],
+        topics: ["Russia", "Syrian War"],
+        people: ["Robert Hutton", "Henry Meyer"],
+      },
+      { url: "/articles/2015-02-01/e/", title: "2015 February", words: ["talks", "oslo"] },
+    ],
+  });
+
+  test("loads the search a URL names with its controls set: one year's bundle alone, filtered and sorted", async () => {
+    const { api, calls } = fakePagefind(index());
+    const { status, input, menus } = await openPanel(
+      ["2016", "2015"],
+      api,
+      "/search/?q=talks&topic=russia&person=robert-hutton&year=2015&sort=date",
+    );
+    await statusSays(
+      status,
+      "1 article on Russia crediting Robert Hutton found for “talks” in 2015.",
+    );
+    expect(input.value).toBe("talks");
+    expect(
+      Object.fromEntries(Object.entries(menus).map(([name, menu]) => [name, menu.value])),
+    ).toEqual({ topic: "russia", person: "robert-hutton", year: "2015", sort: "date" });
+    expect(shown()).toEqual(["## 2015", "2015 November"]);
+    // Pagefind comes from the year chosen, whose index is its own: nothing merged, 2016 not asked.
+    expect(calls.options).toEqual([
+      { baseUrl: "/", excerptLength: 24, mergeFilter: { year: "2015" }, noWorker: true },
+    ]);
+    expect(calls.merged).toEqual([]);
+    expect(calls.searches).toEqual(["2015:talks topic=Russia person=Robert Hutton date=desc"]);
+  });
+
+  test("sorts by date, newest first, within each year and so across them", async () => {
+    const { api } = fakePagefind(index());
+    const { status } = await openPanel(["2016", "2015"], api, "/search/?q=talks&sort=date");
+    await statusSays(status, "5 articles found for “talks”.");
+    expect(shown()).toEqual([
+      "## 2016",
+      "2016 June",
+      "2016 March",
+      "2016 January",
+      "## 2015",
+      "2015 November",
+      "2015 February",
+    ]);
+  });
+
+  test("says the years it searched, and none found, with the filters chosen", async () => {
+    const { api } = fakePagefind(index());
+    const { status } = await openPanel(["2016", "2015"], api, "/search/?q=oslo&topic=syrian-war");
+    await statusSays(status, "No articles on Syrian War found for “oslo”.");
+    const byYear = await openPanel(["2016", "2015"], api, "/search/?q=oslo&year=2016");
+    await statusSays(byYear.status, "1 article found for “oslo” in 2016.");
+    const none = await openPanel(["2016", "2015"], api, "/search/?q=zzyzx&year=2015");
+    await statusSays(none.status, "No articles found for “zzyzx” in 2015.");
+  });
+
+  test("asks whether a year holds a word without the filters, as Pagefind drops a word by its index", async () => {
+    const { api, calls } = fakePagefind(index());
+    const { status } = await openPanel(["2016", "2015"], api, "/search/?q=talks+oslo&topic=russia");
+    await statusSays(status, "1 article on Russia found for “talks oslo”.");
+    expect(calls.searches).toEqual([
+      "2016:talks oslo topic=Russia",
+      "2016:talks",
+      "2016:oslo",
+      "2015:talks oslo topic=Russia",
+    ]);
+  });
+
+  test("searches only the years in which the person chosen has articles", async () => {
+    const { api, calls } = fakePagefind(index());
+    const { status } = await openPanel(
+      ["2016", "2015"],
+      api,
+      "/search/?q=talks&person=henry-meyer",
+    );
+    await statusSays(status, "1 article crediting Henry Meyer found for “talks”.");
+    expect(shown()).toEqual(["## 2015", "2015 November"]);
+    expect(calls.searches).toEqual(["2015:talks person=Henry Meyer"]);
+
+    // None of Ana Ruiz's years is the year chosen: nothing to search, nothing loaded.
+    const none = fakePagefind(index());
+    const panel = await openPanel(
+      ["2016", "2015"],
+      none.api,
+      "/search/?q=talks&person=ana-ruiz&year=2015",
+    );
+    await statusSays(panel.status, "No articles crediting Ana Ruiz found for “talks” in 2015.");
+    expect(none.calls.options).toEqual([]);
+  });
+
+  test("leaves out what a URL asks that the page does not offer", async () => {
+    const { api, calls } = fakePagefind(index());
+    const { status, menus } = await openPanel(
+      ["2016", "2015"],
+      api,
+      "/search/?q=talks&topic=nowhere&person=&year=1999&sort=oldest",
+    );
+    await statusSays(status, "5 articles found for “talks”.");
+    expect([menus.topic.value, menus.person.value, menus.year.value, menus.sort.value]).toEqual([
+      "",
+      "",
+      "",
+      "",
+    ]);
+    expect(calls.searches).toEqual(["2016:talks", "2015:talks"]);
+  });
+
+  test("searches again when a menu changes, each choice a step back, and goes back to it", async () => {
+    const { api } = fakePagefind(index());
+    const { status, menus } = await openPanel(["2016", "2015"], api, "/search/?q=talks");
+    await statusSays(status, "5 articles found for “talks”.");
+    const steps = history.length;
+
+    choose(menus.topic, "russia");
+    await statusSays(status, "3 articles on Russia found for “talks”.");
+    expect(location.search).toBe("?q=talks&topic=russia");
+    choose(menus.sort, "date");
+    await vi.waitFor(() =>
+      expect(shown()).toEqual(["## 2016", "2016 June", "2016 March", "## 2015", "2015 November"]),
+    );
+    expect(location.search).toBe("?q=talks&topic=russia&sort=date");
+    choose(menus.year, "2015");
+    await statusSays(status, "1 article on Russia found for “talks” in 2015.");
+    expect(location.search).toBe("?q=talks&topic=russia&year=2015&sort=date");
+    expect(history.length).toBe(steps + 3);
+
+    history.back();
+    await statusSays(status, "3 articles on Russia found for “talks”.");
+    expect(menus.year.value).toBe("");
+    expect(menus.sort.value).toBe("date");
+    history.back();
+    await vi.waitFor(() => expect(location.search).toBe("?q=talks&topic=russia"));
+    history.back();
+    await statusSays(status, "5 articles found for “talks”.");
+    expect([menus.topic.value, menus.sort.value]).toEqual(["", ""]);
+  });
+
+  test("keeps the filters chosen in the URL while the reader types, and drops what is emptied", async () => {
+    const { api } = fakePagefind(index());
+    const { status, input, menus, form } = await openPanel(["2016", "2015"], api);
+    const steps = history.length;
+    // A filter chosen before any words: the URL says so, in place of the
+    // empty search, but nothing is searched yet.
+    choose(menus.person, "robert-hutton");
+    expect(location.search).toBe("?person=robert-hutton");
+    expect(history.length).toBe(steps);
+    expect(status.textContent).toBe("");
+    // The words typed after it are a step of their own, as after a submitted search.
+    input.value = "talks";
+    input.dispatchEvent(new Event("input"));
+    await statusSays(status, "2 articles crediting Robert Hutton found for “talks”.");
+    expect(location.search).toBe("?q=talks&person=robert-hutton");
+    expect(history.length).toBe(steps + 1);
+
+    input.value = "";
+    choose(menus.person, "");
     form.requestSubmit();
     await statusSays(status, "");
     expect(location.pathname + location.search).toBe("/search/");

@@ -53,6 +53,25 @@ describe("searchByYear", () => {
     expect(asked).toEqual(["2014: ceasefire"]);
   });
 
+  test("asks whether a year holds a word of `searchWord`, not of the narrowed search", async () => {
+    const asked: string[] = [];
+    const inYear = searchByYear(
+      years,
+      "ceasefire talks",
+      async (words, year) => {
+        asked.push(`narrowed ${year}: ${words}`);
+        return ["a"];
+      },
+      async (word, year) => {
+        asked.push(`${year}: ${word}`);
+        return pagefindSearch(archive[year]!, word);
+      },
+    );
+    // 2015's index holds both words: the narrowed search's results stand.
+    expect(await inYear("2015")).toEqual(["a"]);
+    expect(asked).toEqual(["narrowed 2015: ceasefire talks", "2015: ceasefire", "2015: talks"]);
+  });
+
   test("takes the words Pagefind searches for, without punctuation alone", () => {
     expect(queryWords('  "core  disagreements" – remain ')).toEqual([
       '"core',

@@ -136,17 +136,49 @@ describe("siteUrls", () => {
     expect(urls.topicFeed("Syrian War")).toBe(
       "https://news.example.org/reader/topics/syrian-war/rss.xml",
     );
+    expect(urls.people()).toBe("/reader/people/");
     expect(urls.person("Robert Hutton")).toBe("/reader/people/robert-hutton/");
     expect(urls.person("José García", "2015-11")).toBe("/reader/people/jose-garcia/2015/11/");
+    expect(urls.feed()).toBe("https://news.example.org/reader/rss.xml");
+    expect(urls.about("corrections")).toBe("/reader/about/corrections/");
+    expect(urls.aboutAbsolute("principles")).toBe(
+      "https://news.example.org/reader/about/principles/",
+    );
     expect(urls.search()).toBe("/reader/search/");
     expect(urls.search("Assad’s future & more")).toBe(
       "/reader/search/?q=Assad%E2%80%99s+future+%26+more",
     );
   });
 
+  test("makes the corrections page's URLs, and a place on an article's page", () => {
+    const urls = siteUrls({ site: "https://news.example.org", base: "/reader/" });
+    expect(urls.corrections()).toBe("/reader/corrections/");
+    expect(urls.correctionsFeed()).toBe("https://news.example.org/reader/corrections/rss.xml");
+    expect(urls.articleAt(g20, "correction-2015-11-16")).toBe(
+      `${articlePathname}#correction-2015-11-16`,
+    );
+    expect(urls.articleAtAbsolute(g20, "correction-2015-11-16-2")).toBe(
+      `https://news.example.org${articlePathname}#correction-2015-11-16-2`,
+    );
+    const cyrillic = { headline: "Путин и Обама", published: "2016-01-15" };
+    expect(urls.articleAt(cyrillic, "correction-2016-01-20")).toBe(
+      "/reader/articles/2016-01-15/путин-и-обама/#correction-2016-01-20",
+    );
+    expect(urls.articleAtAbsolute(cyrillic, "correction-2016-01-20")).toBe(
+      `https://news.example.org${encodeURI("/reader/articles/2016-01-15/путин-и-обама/")}#correction-2016-01-20`,
+    );
+  });
+
   test("refuses a name with nothing to make a page address from", () => {
     const urls = siteUrls({ site: "https://news.example.org", base: "/" });
     expect(() => urls.topic("***")).toThrow(/no letters or digits/);
+  });
+
+  test("refuses a masthead page name that is not a clean address", () => {
+    const urls = siteUrls({ site: "https://news.example.org", base: "/" });
+    for (const page of ["", "Corrections", "../etc", "a/b"]) {
+      expect(() => urls.about(page), page).toThrow(/not a page name/);
+    }
   });
 
   test("takes the origin as a URL, as Astro.site gives it", () => {

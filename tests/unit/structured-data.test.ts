@@ -1,6 +1,30 @@
-import type { NewsArticle, Organization, Person, WithContext } from "schema-dts";
+import type {
+  CorrectionComment,
+  NewsArticle,
+  NewsMediaOrganization,
+  Person,
+  WithContext,
+} from "schema-dts";
 import { describe, expect, test } from "vitest";
 import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/structured-data";
+
+const publisherInput = {
+  name: "Broadsheet",
+  url: "https://news.example.org/",
+  logoUrl: "https://news.example.org/favicon.svg",
+  correctionsPolicy: "https://news.example.org/about/corrections/",
+  publishingPrinciples: "https://news.example.org/about/principles/",
+};
+
+/** The publisher as Google's guidance describes a news site's: a NewsMediaOrganization with its policies. */
+const publisher: NewsMediaOrganization = {
+  "@type": "NewsMediaOrganization",
+  name: "Broadsheet",
+  url: "https://news.example.org/",
+  logo: "https://news.example.org/favicon.svg",
+  correctionsPolicy: "https://news.example.org/about/corrections/",
+  publishingPrinciples: "https://news.example.org/about/principles/",
+};
 
 const input = {
   url: "https://news.example.org/articles/2015-11-15/putin/",
@@ -14,6 +38,9 @@ const input = {
   keywords: ["G-20", "Syrian War"],
   imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
   language: "en",
+  publisher: publisherInput,
+  personUrl: (name: string) =>
+    `https://news.example.org/people/${name.toLowerCase().replaceAll(" ", "-")}/`,
 };
 
 describe("newsArticleJsonLd", () => {
@@ -30,30 +57,64 @@ describe("newsArticleJsonLd", () => {
       dateModified: "2015-11-16T00:00:00+02:00",
       author: [{ "@type": "Organization", name: "Bloomberg News" }],
       contributor: [
-        { "@type": "Person", name: "Robert Hutton" },
-        { "@type": "Person", name: "Henry Meyer" },
+        {
+          "@type": "Person",
+          name: "Robert Hutton",
+          url: "https://news.example.org/people/robert-hutton/",
+        },
+        {
+          "@type": "Person",
+          name: "Henry Meyer",
+          url: "https://news.example.org/people/henry-meyer/",
+        },
       ],
       keywords: ["G-20", "Syrian War"],
-      publisher: { "@type": "Organization", name: "Bloomberg News" },
+      publisher,
       image: [input.imageUrl],
     };
     expect(newsArticleJsonLd(input)).toEqual(expected);
   });
 
-  test("names one Person a named author, in byline order, instead of the organisation", () => {
+  test("names one Person a named author, in byline order, with their page, instead of the organisation", () => {
     const data = newsArticleJsonLd({ ...input, authors: ["Margaret Talev", "Ilya Arkhipov"] });
     const authors: Person[] = [
-      { "@type": "Person", name: "Margaret Talev" },
-      { "@type": "Person", name: "Ilya Arkhipov" },
+      {
+        "@type": "Person",
+        name: "Margaret Talev",
+        url: "https://news.example.org/people/margaret-talev/",
+      },
+      {
+        "@type": "Person",
+        name: "Ilya Arkhipov",
+        url: "https://news.example.org/people/ilya-arkhipov/",
+      },
     ];
     expect(data.author).toEqual(authors);
-    const publisher: Organization = { "@type": "Organization", name: "Bloomberg News" };
     expect(data.publisher).toEqual(publisher);
   });
 
   test("leaves contributor out when nobody assisted, and keywords when there are no topics", () => {
     expect(newsArticleJsonLd({ ...input, contributors: [] })).not.toHaveProperty("contributor");
     expect(newsArticleJsonLd({ ...input, keywords: [] })).not.toHaveProperty("keywords");
+  });
+});
+
+describe("newsArticleJsonLd, for a corrected article", () => {
+  test("gives each correction as a CorrectionComment, with its text and date, oldest first", () => {
+    const corrections = [
+      { text: "An earlier version misnamed the city.", datePublished: "2015-11-16T00:00:00+02:00" },
+      { text: "An earlier version misquoted Putin.", datePublished: "2015-11-20T00:00:00+02:00" },
+    ];
+    const expected: CorrectionComment[] = corrections.map((correction) => ({
+      "@type": "CorrectionComment",
+      ...correction,
+    }));
+    expect(newsArticleJsonLd({ ...input, corrections }).correction).toEqual(expected);
+  });
+
+  test("says nothing of corrections when there are none", () => {
+    expect(newsArticleJsonLd({ ...input, corrections: [] })).not.toHaveProperty("correction");
+    expect(newsArticleJsonLd(input)).not.toHaveProperty("correction");
   });
 });
 

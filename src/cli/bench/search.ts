@@ -15,6 +15,23 @@ import { folderFigures } from "./figures.ts";
 /** A query with many results in the synthetic corpus: a headline phrase and common body words. */
 const SEARCH_QUERY = "ceasefire talks";
 
+/**
+ * The same query narrowed to one of the synthetic topics and sorted by
+ * date: what a filter and the sort add to a first search (the topic's
+ * filter chunk, the sort's order in the metadata).
+ */
+const NARROWED = "&topic=trade&sort=date";
+
+/** What one first search fetched. */
+export interface FirstSearch {
+  /** The files it fetched, as paths inside the build. */
+  files: string[];
+  /** Those files (the search page included), each gzip-compressed. */
+  bytes: number;
+  /** The results the search page reported. */
+  results: string;
+}
+
 /** What the search costs on one built archive. */
 export interface SearchFigures {
   pages: number;
@@ -23,15 +40,13 @@ export interface SearchFigures {
   years: Record<string, SearchYearResult>;
   /** The search bundles (pagefind/) on disk. */
   bundleBytes: number;
-  /** The files a first search fetched, as paths inside the build. */
-  files: string[];
-  /** Those files (the search page included), each gzip-compressed. */
-  firstSearchBytes: number;
-  /** The results the search page reported. */
-  results: string;
+  /** A first search of the query. */
+  first: FirstSearch;
+  /** A first search of the query narrowed to a topic and sorted by date. */
+  narrowed: FirstSearch;
 }
 
-/** Indexes `distDir` again, alone, and weighs a first search on it in Chromium. */
+/** Indexes `distDir` again, alone, and weighs first searches on it in Chromium. */
 export async function measureSearch(distDir: string): Promise<SearchFigures> {
   const { pages, seconds, years } = await indexSite(distDir);
   const bundleBytes = (await folderFigures(join(distDir, SEARCH_BUNDLE_DIR))).distBytes;
@@ -40,7 +55,8 @@ export async function measureSearch(distDir: string): Promise<SearchFigures> {
   if (!executablePath) throw new Error("No Chromium: run `node src/cli/install-chromium.ts`.");
   const server = await serveStatic(distDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-  try {
+  /** Opens the search page at `?q=SEARCH_QUERY` and `more`, in a new context (an empty cache), and weighs what it fetched. */
+  const firstSearch = async (more: string): Promise<FirstSearch> => {
     const page = await browser.newPage();
     const fetched = new Set<string>();
     const note = (url: string) => {
@@ -48,24 +64,26 @@ export async function measureSearch(distDir: string): Promise<SearchFigures> {
     };
     page.on("request", (request) => note(request.url()));
     page.on("worker", (worker) => note(worker.url()));
-    await page.goto(new URL(searchPath(SEARCH_QUERY), server.url).href);
+    await page.goto(new URL(`${searchPath(SEARCH_QUERY)}${more}`, server.url).href);
     const status = page.locator(".search-status").filter({ hasText: SEARCH_QUERY });
     await status.waitFor({ timeout: 120_000 });
     const results = (await status.textContent()) ?? "";
+    await page.close();
     const files = [...fetched].map((path) =>
       path.endsWith("/") ? `${path.slice(1)}index.html` : path.slice(1),
     );
-    let firstSearchBytes = 0;
-    for (const file of files)
-      firstSearchBytes += gzipSync(await readFile(join(distDir, file))).length;
+    let bytes = 0;
+    for (const file of files) bytes += gzipSync(await readFile(join(distDir, file))).length;
+    return { files: files.sort(), bytes, results };
+  };
+  try {
     return {
       pages,
       indexSeconds: seconds,
       years,
       bundleBytes,
-      files: files.sort(),
-      firstSearchBytes,
-      results,
+      first: await firstSearch(""),
+      narrowed: await firstSearch(NARROWED),
     };
   } finally {
     await browser.close();
@@ -91,10 +109,16 @@ export function printSearch(search: SearchFigures, articles: number): void {
       bytes: search.bundleBytes,
     },
     "first search": {
-      files: search.files.length,
-      "bytes gzip": search.firstSearchBytes,
-      results: search.results,
+      files: search.first.files.length,
+      "bytes gzip": search.first.bytes,
+      results: search.first.results,
+    },
+    [`first search${NARROWED}`]: {
+      files: search.narrowed.files.length,
+      "bytes gzip": search.narrowed.bytes,
+      results: search.narrowed.results,
     },
   });
-  console.log(`First search fetched: ${search.files.join(", ")}`);
+  console.log(`First search fetched: ${search.first.files.join(", ")}`);
+  console.log(`First search${NARROWED} fetched: ${search.narrowed.files.join(", ")}`);
 }

@@ -1,7 +1,7 @@
 import type { z } from "astro/zod";
-import { describe, quote } from "./describe-value";
-import { closestName } from "./did-you-mean";
-import { fieldLabel, fieldNamesAt } from "./schema-fields";
+import { describe, quote } from "./describe-value.ts";
+import { closestName } from "./did-you-mean.ts";
+import { fieldLabel, fieldNamesAt } from "./schema-fields.ts";
 
 type Issue = z.core.$ZodIssue;
 type Schema = z.core.$ZodType;

@@ -1,8 +1,8 @@
 import { extractFrontmatter, parseFrontmatter } from "@astrojs/markdown-remark";
 import { z } from "astro/zod";
 import { CORE_SCHEMA, load } from "js-yaml";
-import type { Problem } from "./problems";
-import { explainIssues, type ExplainOptions } from "./explain-issues";
+import type { Problem } from "./problems.ts";
+import { explainIssues, type ExplainOptions } from "./explain-issues.ts";
 
 /** What `checkFrontmatter` found: the valid data, or the problems. */
 export type FrontmatterCheck<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };

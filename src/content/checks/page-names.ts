@@ -1,7 +1,7 @@
-import { personPath, withBase } from "../../lib/site-urls";
-import { slugifyName } from "../../lib/slugs";
-import { editDistance } from "./did-you-mean";
-import type { Problem } from "./problems";
+import { personPath, withBase } from "../../lib/site-urls.ts";
+import { slugifyName } from "../../lib/slugs.ts";
+import { editDistance } from "./did-you-mean.ts";
+import type { Problem } from "./problems.ts";
 
 /** An article's file and the names in it that get pages: its topics and its byline's people. */
 export interface NamesEntry {

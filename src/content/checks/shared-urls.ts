@@ -1,5 +1,5 @@
-import { articlePath, formerArticlePaths, type ArticlePathFields } from "../../lib/site-urls";
-import type { Problem } from "./problems";
+import { articlePath, formerArticlePaths, type ArticlePathFields } from "../../lib/site-urls.ts";
+import type { Problem } from "./problems.ts";
 
 /** An article's file and the fields its URL is made from. */
 export interface UrlEntry {

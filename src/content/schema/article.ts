@@ -1,14 +1,16 @@
 import { z } from "astro/zod";
-import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls";
-import { articleSlug, formerSlugsSchema } from "./article-slug";
-import { bylineSchema } from "./byline";
-import { calendarDate } from "./calendar-date";
-import { relatedItemSchema } from "./related-item";
-import { sectionId } from "./section-id";
-import { nonEmpty } from "./text";
-import { timeZone } from "./time-zone";
-import { topicsSchema } from "./topics";
-import { updateNoteSchema } from "./update-note";
+import { articleParams, articleRoutePath, withBase } from "../../lib/site-urls.ts";
+import { articleSlug, formerSlugsSchema } from "./article-slug.ts";
+import { bylineSchema } from "./byline.ts";
+import { calendarDate } from "./calendar-date.ts";
+import { correctionsSchema } from "./corrections.ts";
+import { leadSchema } from "./lead.ts";
+import { relatedItemSchema } from "./related-item.ts";
+import { sectionId } from "./section-id.ts";
+import { nonEmpty } from "./text.ts";
+import { timeZone } from "./time-zone.ts";
+import { topicsSchema } from "./topics.ts";
+import { updateNoteSchema } from "./update-note.ts";
 
 /** The frontmatter of one article in `content/articles/`. */
 export const articleSchema = z
@@ -32,6 +34,8 @@ export const articleSchema = z
     updateNote: z
       .preprocess((note) => (typeof note === "string" ? { text: note } : note), updateNoteSchema)
       .optional(),
+    /** The corrections record, oldest first: each correction's date, its text and the paragraph it concerns. */
+    corrections: correctionsSchema.default([]),
     /** The editorial topics the article belongs to, each with its own page and feed: "Syrian War". */
     topics: topicsSchema.default([]),
     /** Items shown with the article, such as a related video. */
@@ -57,15 +61,33 @@ export const articleSchema = z
         },
       )
       .optional(),
+    /** Lead the front page until a date, `{ until: 2026-12-08 }`, even when newer articles are published. */
+    lead: leadSchema.optional(),
     /** A draft is built by `astro dev` but never published. */
     draft: z.boolean().default(false),
   })
-  .superRefine(({ headline, published, updated, slug, formerSlugs }, ctx) => {
+  .superRefine(({ headline, published, updated, corrections, slug, formerSlugs, lead }, ctx) => {
     if (updated !== undefined && updated < published) {
       ctx.addIssue({
         code: "custom",
         message: `must not be before \`published\` (${updated} is before ${published})`,
         path: ["updated"],
+      });
+    }
+    corrections.forEach(({ date }, index) => {
+      if (date >= published) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${date} is before ${published})`,
+        path: ["corrections", index, "date"],
+      });
+    });
+    // An article cannot lead before it is published: such a date is a typo.
+    if (lead !== undefined && lead.until < published) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be before \`published\` (${lead.until} is before ${published})`,
+        path: ["lead", "until"],
       });
     }
     const current = articleParams({ headline, published, slug });

@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
-import { pageName } from "./page-name";
-import { nonEmpty } from "./text";
+import { pageName } from "./page-name.ts";
+import { nonEmpty } from "./text.ts";
 
 /** Who wrote the article. */
 export const bylineSchema = z.strictObject({

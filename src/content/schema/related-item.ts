@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { nonEmpty } from "./text";
+import { nonEmpty } from "./text.ts";
 
 /** An item shown beside the article, such as a related video. */
 export const relatedItemSchema = z.strictObject({

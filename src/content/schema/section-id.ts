@@ -1,5 +1,5 @@
 import { z } from "astro/zod";
-import { sectionIdPattern } from "../../lib/slugs";
+import { sectionIdPattern } from "../../lib/slugs.ts";
 
 /** An id an editor writes for a section, such as `assads-future`. */
 export const sectionId = z.string().regex(sectionIdPattern, {

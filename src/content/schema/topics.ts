@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
-import { slugifyName } from "../../lib/slugs";
-import { pageName } from "./page-name";
+import { slugifyName } from "../../lib/slugs.ts";
+import { pageName } from "./page-name.ts";
 
 /**
  * The editorial topics an article belongs to. Two names that would share a

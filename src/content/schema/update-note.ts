@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
-import { ordinalNames, splitUpdateNote } from "../../lib/update-note";
-import { nonEmpty } from "./text";
+import { ordinalNames, splitUpdateNote } from "../../lib/update-note.ts";
+import { nonEmpty } from "./text.ts";
 
 /**
  * The newsroom's note on what the latest update changed, and the body
