@@ -150,3 +150,22 @@ export async function writePublishingFixture(dir: string): Promise<void> {
     );
   }
 }
+
+/**
+ * What the publishing tests publish: an article newer than all of the
+ * fixture's, on a new topic and one it shares, by a new person and one
+ * the fixture names.
+ */
+export const viennaArticle = `---
+headline: "Ceasefire Talks Resume in Vienna"
+bullets: ["Talks resume", "Russia and the U.S. attend"]
+byline: { authors: ["Robert Hutton", "Jane Doe"], organisation: "Bloomberg" }
+published: "2016-04-02"
+timezone: "UTC"
+topics: ["Russia", "Diplomacy"]
+---
+
+## Who came
+
+Delegations from twenty countries.
+`;

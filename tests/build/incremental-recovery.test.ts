@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { makeWorkDir, projectRoot, runBuildCommand } from "../support/build";
+import { viennaArticle, writePublishingFixture } from "../support/publishing-fixture";
+import { treeDifferences, treeDigest } from "../support/tree-digest";
+
+/*
+ * Incremental publishing where it is hardest: an archive built in parts,
+ * whose listings process keeps most articles unrendered, and a build killed
+ * halfway. Apart from incremental-build.test.ts, whose steps share one
+ * archive, so that the two files run side by side.
+ */
+
+describe("an archive built in parts", () => {
+  test("publishes a deletion that brings an article into the feeds", async () => {
+    const dir = await makeWorkDir();
+    const folder = join(dir, "content");
+    await writePublishingFixture(folder);
+    await writeFile(join(folder, "vienna.md"), viennaArticle);
+    // Parts of 20: the listings' own process renders only the articles the
+    // feeds carry, and keeps the others unrendered in its content store.
+    const settings = { CONTENT_DIR: folder, BROADSHEET_PART_SIZE: "20" };
+    const outDir = join(dir, "dist");
+    const cacheDir = join(dir, "cache");
+    const first = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    expect(first.output).toMatch(/part 1 of \d+/);
+
+    // The newest goes: older articles, kept unrendered, move into the feeds.
+    await rm(join(folder, "vienna.md"));
+    const next = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(next.exitCode, next.output).toBe(0);
+    expect(next.output).toContain("An incremental build: 0 new, 0 edited and 1 deleted");
+    expect(next.output).not.toContain("Clearing content store");
+    const full = await runBuildCommand(join(dir, "full"), settings, { args: ["--full"] });
+    expect(full.exitCode, full.output).toBe(0);
+    expect(treeDifferences(await treeDigest(outDir), await treeDigest(join(dir, "full")))).toEqual(
+      [],
+    );
+    await rm(dir, { recursive: true, force: true });
+  }, 600_000);
+});
+
+describe("an incremental build killed halfway", () => {
+  test("leaves dist/ and the manifest as they were, and the next build comes out right", async () => {
+    const dir = await makeWorkDir();
+    const folder = join(dir, "content");
+    await writePublishingFixture(folder);
+    const settings = { CONTENT_DIR: folder };
+    const outDir = join(dir, "dist");
+    const cacheDir = join(dir, "cache");
+    const first = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(first.exitCode, first.output).toBe(0);
+    const manifestFile = (await readdir(cacheDir)).find((name) =>
+      name.startsWith("build-manifest-"),
+    )!;
+    const manifest = await readFile(join(cacheDir, manifestFile), "utf8");
+    const before = await treeDigest(outDir);
+
+    await writeFile(join(folder, "vienna.md"), viennaArticle);
+    // Its own process group, so that the kill takes the build's processes
+    // with it, as a CI runner's cancel or a machine's end does.
+    const child = spawn(process.execPath, ["src/cli/build.ts", "--outDir", outDir], {
+      cwd: projectRoot,
+      env: { ...process.env, ...settings, ASTRO_CACHE_DIR: cacheDir },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    const exited = new Promise((done) => child.on("close", done));
+    let output = "";
+    await new Promise<void>((started) => {
+      const listen = (chunk: Buffer) => {
+        output += String(chunk);
+        if (output.includes("generating static routes")) started();
+      };
+      child.stdout.on("data", listen);
+      child.stderr.on("data", listen);
+    });
+    expect(output).toContain("An incremental build: 1 new");
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+
+    expect(await treeDigest(outDir)).toEqual(before);
+    expect(await readFile(join(cacheDir, manifestFile), "utf8")).toBe(manifest);
+
+    const next = await runBuildCommand(outDir, settings, { cacheDir });
+    expect(next.exitCode, next.output).toBe(0);
+    expect(next.output).toContain("An incremental build: 1 new, 0 edited and 0 deleted");
+    const full = await runBuildCommand(join(dir, "full"), settings, { args: ["--full"] });
+    expect(full.exitCode, full.output).toBe(0);
+    expect(treeDifferences(await treeDigest(outDir), await treeDigest(join(dir, "full")))).toEqual(
+      [],
+    );
+    await rm(dir, { recursive: true, force: true });
+  }, 600_000);
+});
