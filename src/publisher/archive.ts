@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { glob, readFile } from "node:fs/promises";
 import type { StoryFields } from "../lib/related-stories.ts";
-import type { ArchiveFile } from "./plan.ts";
+import type { ArchiveFile } from "./archive-files.ts";
 import { readStory } from "./stories.ts";
 
 /**

@@ -16,7 +16,9 @@ import {
   type ArticleRecord,
 } from "./manifest.ts";
 import { linkTree, removeFiles } from "./output-tree.ts";
-import { articleId, relatedDigest, type Plan, type PlannedJob } from "./plan.ts";
+import { articleId } from "./archive-files.ts";
+import type { Plan, PlannedJob } from "./plan.ts";
+import { relatedDigest } from "./related.ts";
 import { writeShardRecord } from "./shards.ts";
 import { makeNextDir, putInPlace, removeRetired } from "./swap.ts";
 

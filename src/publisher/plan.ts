@@ -6,129 +6,19 @@
  * carried out by carry-out.ts.
  */
 
-import { createHash } from "node:crypto";
 import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
 import { spanHolds } from "../lib/news-sitemap.ts";
 import { articleOfKey } from "../lib/page-keys.ts";
-import { relatedStories, type RelatedStory, type StoryFields } from "../lib/related-stories.ts";
+import {
+  archiveChanges,
+  articleId,
+  shardFiles,
+  splitIntoParts,
+  type ArchiveFile,
+} from "./archive-files.ts";
 import { changedInputs } from "./inputs.ts";
 import type { BuildManifest, ManifestReading } from "./manifest.ts";
-
-/** An article file as the build command sees it before any build. */
-export interface ArchiveFile {
-  /** Relative to the content folder. */
-  path: string;
-  /** A hash of the file's bytes. */
-  digest: string;
-  /** The month it was published, "YYYY-MM", or "" when its frontmatter does not say (the build will). */
-  month: string;
-  /** What other articles' pages show of it; absent when its frontmatter is wrong (the build will say so). */
-  story?: StoryFields | undefined;
-}
-
-/** Files in publication order: by month, then by path, so a split never depends on the order files were found. */
-export function inPublicationOrder<T extends ArchiveFile>(files: readonly T[]): T[] {
-  return [...files].sort((a, b) =>
-    a.month !== b.month
-      ? a.month < b.month
-        ? -1
-        : 1
-      : a.path < b.path
-        ? -1
-        : a.path > b.path
-          ? 1
-          : 0,
-  );
-}
-
-/**
- * Splits files into parts of at most `maxPerPart`, in publication order,
- * each as full as the limit allows. A part is what one build process holds
- * in memory, so its size, not the archive's, bounds the memory; every part
- * is a process that pays Astro's start-up (about 10 s here), so the parts
- * are as few as the limit allows: kept to whole months, an archive of
- * 520 articles a month made twice as many parts of 1,000. Since the parts
- * fill from the oldest article, new articles join the last part and the
- * older parts, and their caches, stay as they were.
- */
-export function splitIntoParts<T extends ArchiveFile>(
-  files: readonly T[],
-  maxPerPart: number,
-): T[][] {
-  if (!Number.isInteger(maxPerPart) || maxPerPart < 1) {
-    throw new RangeError(`a part holds at least one file, not ${maxPerPart}`);
-  }
-  const ordered = inPublicationOrder(files);
-  const parts: T[][] = [];
-  for (let start = 0; start < ordered.length; start += maxPerPart) {
-    parts.push(ordered.slice(start, start + maxPerPart));
-  }
-  return parts;
-}
-
-/** Files in publication order, grouped by month. */
-function byMonth<T extends ArchiveFile>(ordered: readonly T[]): T[][] {
-  const months: T[][] = [];
-  for (const file of ordered) {
-    const last = months.at(-1);
-    if (last && last[0]!.month === file.month) last.push(file);
-    else months.push([file]);
-  }
-  return months;
-}
-
-/**
- * The files of shard `index` (from 0) of `count`: whole months, in order,
- * balanced by the number of articles. A month goes to the shard in whose
- * share of the archive its first article falls, so new months join the last
- * shard, and as the archive grows only the months at a shard's edge move.
- */
-export function shardFiles<T extends ArchiveFile>(
-  files: readonly T[],
-  index: number,
-  count: number,
-): T[] {
-  if (
-    !Number.isInteger(count) ||
-    count < 1 ||
-    !Number.isInteger(index) ||
-    index < 0 ||
-    index >= count
-  ) {
-    throw new RangeError(`no shard ${index + 1} of ${count}`);
-  }
-  const ordered = inPublicationOrder(files);
-  const shard: T[] = [];
-  let start = 0;
-  for (const month of byMonth(ordered)) {
-    if (Math.min(count - 1, Math.floor((start * count) / ordered.length)) === index)
-      shard.push(...month);
-    start += month.length;
-  }
-  return shard;
-}
-
-/** What changed in the archive since the build a manifest describes. */
-export interface ArchiveChanges<T> {
-  /** New files, and files whose bytes changed. */
-  changed: T[];
-  /** Paths of files that are gone. */
-  deleted: string[];
-}
-
-/** Compares the files now with those of the last build (path → digest). */
-export function archiveChanges<T extends ArchiveFile>(
-  previous: Readonly<Record<string, { digest: string }>>,
-  current: readonly T[],
-): ArchiveChanges<T> {
-  const now = new Set(current.map(({ path }) => path));
-  return {
-    changed: current.filter(({ path, digest }) => previous[path]?.digest !== digest),
-    deleted: Object.keys(previous)
-      .filter((path) => !now.has(path))
-      .sort(),
-  };
-}
+import { relatedDigest, relatedFor, relatedOf } from "./related.ts";
 
 /** What the build was asked for on its command line. */
 export type BuildRequest =
@@ -344,30 +234,6 @@ function everything(
   };
 }
 
-/** Each article's earlier stories, chosen from every article of the archive that could be read. */
-function relatedOf(archive: readonly ArchiveFile[]): RelatedByArticle {
-  const stories = new Map(
-    archive.flatMap(({ path, story }) => (story ? [[articleId(path), story] as const] : [])),
-  );
-  return Object.fromEntries(relatedStories(stories));
-}
-
-/** The part of `related` that concerns `files`. */
-function relatedFor(files: readonly ArchiveFile[], related: RelatedByArticle): RelatedByArticle {
-  return Object.fromEntries(
-    files.flatMap(({ path }) => {
-      const stories = related[articleId(path)];
-      return stories ? [[articleId(path), stories] as const] : [];
-    }),
-  );
-}
-
-/** A digest of the earlier stories an article lists, "" for none: the manifest keeps it to see a list change. */
-export function relatedDigest(stories: readonly RelatedStory[] | undefined): string {
-  if (!stories || stories.length === 0) return "";
-  return createHash("sha256").update(JSON.stringify(stories)).digest("hex").slice(0, 16);
-}
-
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */
 function siteJob(scope: BuildScope): PlannedJob {
   return { name: "site", scope, cache: "site" };
@@ -392,6 +258,3 @@ function articleJobs(
     cache: `${kind}-${index + 1}`,
   }));
 }
-
-/** An article's id, as the loader makes it from its path. */
-export const articleId = (path: string): string => path.replace(/\.md$/i, "");

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ArchiveFile } from "./plan.ts";
+import type { ArchiveFile } from "./archive-files.ts";
 
 /** What a shard's output says of itself, so that the merge can check it. */
 interface ShardRecord {

@@ -3,12 +3,12 @@ import type { BuildManifest } from "../../src/publisher/manifest";
 import {
   archiveChanges,
   inPublicationOrder,
-  planBuild,
-  relatedDigest,
   shardFiles,
   splitIntoParts,
   type ArchiveFile,
-} from "../../src/publisher/plan";
+} from "../../src/publisher/archive-files";
+import { planBuild } from "../../src/publisher/plan";
+import { relatedDigest } from "../../src/publisher/related";
 
 /** `count` files a month for each month given, named by month. */
 function archive(months: Record<string, number>): ArchiveFile[] {
