@@ -10,8 +10,16 @@ import { pageKey } from "../lib/page-keys";
 
 const scope = currentJobScope();
 
-/** Whether this build makes the articles' own pages and cards. */
-export const makesArticlePages = scope?.pages !== "site";
+/**
+ * The articles whose own pages and cards this build makes, of `articles`:
+ * all of them in a build of articles' pages or of every page; in a build of
+ * the listings, those it was given besides, if any.
+ */
+export function articlePagesToMake<T extends { id: string }>(articles: readonly T[]): T[] {
+  if (scope?.pages !== "site") return [...articles];
+  const ids = new Set(scope.articles?.ids);
+  return articles.filter(({ id }) => ids.has(id));
+}
 
 /** Whether this build makes the listings: topics, people, the date archive. */
 export const makesListings = scope?.pages !== "articles";

@@ -12,7 +12,8 @@ let chosen: Promise<ReadonlyMap<string, RelatedStory[]>> | undefined;
  */
 export async function relatedStoriesOf(id: string): Promise<readonly RelatedStory[]> {
   const scope = currentJobScope();
-  if (scope && scope.pages !== "site") return scope.related[id] ?? [];
+  const handed = scope?.pages === "site" ? scope.articles?.related : scope?.related;
+  if (handed) return handed[id] ?? [];
   chosen ??= getArticles().then((articles) =>
     relatedStories(new Map(articles.map(({ id, data }) => [id, data]))),
   );

@@ -27,7 +27,10 @@ export interface ArticlesScope {
   keysFile?: string;
 }
 
-/** Every page that is not an article's own: the front page, indexes, listings, feeds, search. */
+/**
+ * Every page that is not an article's own: the front page, indexes,
+ * listings, feeds, search; and the own pages of the articles it is given.
+ */
 export interface SiteScope {
   pages: "site";
   /**
@@ -37,6 +40,12 @@ export interface SiteScope {
    * keys now are made (`JobKeys.made`). Absent: every listing is made.
    */
   changed?: { ids: string[]; previousKeys: string[] };
+  /**
+   * Articles whose own pages and cards this process makes besides the
+   * listings, with the earlier stories they list: after a few changes,
+   * making them here costs less than starting another Astro process.
+   */
+  articles?: { ids: string[]; related: RelatedByArticle };
   /** Where to write every published article's page keys (`JobKeys`). */
   keysFile?: string;
 }
@@ -72,6 +81,7 @@ export function parseBuildScope(json: string): BuildScope {
     pages?: unknown;
     files?: unknown;
     changed?: { ids?: unknown; previousKeys?: unknown };
+    articles?: { ids?: unknown; related?: unknown };
     keysFile?: unknown;
     related?: unknown;
   } | null;
@@ -82,8 +92,7 @@ export function parseBuildScope(json: string): BuildScope {
     throw new TypeError("build scope: `keysFile` must be a path");
   }
   const keys = keysFile === undefined ? {} : { keysFile };
-  const related = value?.related;
-  const relatedByArticle = (): RelatedByArticle => {
+  const relatedByArticle = (related: unknown): RelatedByArticle => {
     if (
       typeof related !== "object" ||
       related === null ||
@@ -94,7 +103,12 @@ export function parseBuildScope(json: string): BuildScope {
     return related as RelatedByArticle;
   };
   if (value?.pages === "articles" && strings(value.files)) {
-    return { pages: "articles", files: value.files, related: relatedByArticle(), ...keys };
+    return {
+      pages: "articles",
+      files: value.files,
+      related: relatedByArticle(value.related),
+      ...keys,
+    };
   }
   if (value?.pages === "site" || value?.pages === "all") {
     const { changed } = value;
@@ -102,14 +116,27 @@ export function parseBuildScope(json: string): BuildScope {
       throw new TypeError("build scope: `changed` needs `ids` and `previousKeys`, lists of text");
     }
     if (value.pages === "all") {
-      if (changed) throw new TypeError('build scope: `changed` goes with "site" only');
-      return { pages: "all", related: relatedByArticle(), ...keys };
+      if (changed || value.articles) {
+        throw new TypeError('build scope: `changed` and `articles` go with "site" only');
+      }
+      return { pages: "all", related: relatedByArticle(value.related), ...keys };
     }
     const changes = changed && {
       ids: changed.ids as string[],
       previousKeys: changed.previousKeys as string[],
     };
-    return { pages: "site", ...(changes && { changed: changes }), ...keys };
+    const { articles } = value;
+    const ids = articles?.ids;
+    if (articles !== undefined && !strings(ids)) {
+      throw new TypeError("build scope: `articles` needs `ids`, a list of text, and `related`");
+    }
+    const pages = articles && { ids: ids as string[], related: relatedByArticle(articles.related) };
+    return {
+      pages: "site",
+      ...(changes && { changed: changes }),
+      ...(pages && { articles: pages }),
+      ...keys,
+    };
   }
   throw new TypeError('build scope: `pages` must be "articles" (with `files`), "site" or "all"');
 }

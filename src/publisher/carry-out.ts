@@ -113,10 +113,15 @@ export async function carryOut(
     } else {
       const searchYears = new Set([...made].flatMap((key) => searchYearOfKey(key) ?? []));
       // Where the site is served, as astro.config.mjs reads it.
+      const knownHeads = new Map(
+        (plan.keptHeads ?? [])
+          .filter(({ path }) => !made.has(pageKey(path)))
+          .map((facts) => [facts.path, facts]),
+      );
       siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
         date,
-        ...(plan.carryOver && { searchYears }),
+        ...(plan.carryOver && { searchYears, knownHeads }),
       });
     }
     place.signal.throwIfAborted();
@@ -133,7 +138,11 @@ export async function carryOut(
     );
     await stageManifest(
       place.manifestPath,
-      { inputs, articles, ...(siteFiles && { newsSitemapSpan: siteFiles.newsSitemap.span }) },
+      {
+        inputs,
+        articles,
+        ...(siteFiles && { newsSitemapSpan: siteFiles.newsSitemap.span, pages: siteFiles.heads }),
+      },
       next,
     );
     await removeOtherStores(stores, recipe);

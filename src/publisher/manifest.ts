@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts";
 import type { DateSpan } from "../lib/news-sitemap.ts";
+import type { PageHeadFacts } from "../publishing/html-files.ts";
 import type { StoryFields } from "../lib/related-stories.ts";
 import { SHARD_RECORD } from "./shards.ts";
 
@@ -25,6 +26,12 @@ export interface BuildManifest {
    * the build's date shapes; absent for a shard, which writes none.
    */
   newsSitemapSpan?: DateSpan;
+  /**
+   * What the site's files (sitemaps, `_headers`) took from each page's
+   * head, so that the next build reads again only the pages it makes;
+   * absent for a shard, which writes no site files.
+   */
+  pages?: PageHeadFacts[];
 }
 
 /** What the last build knew of one article file. */
@@ -99,6 +106,11 @@ function parseManifest(text: string): BuildManifest | undefined {
           Array.isArray(article["keys"]) &&
           article["keys"].every((key) => typeof key === "string"),
       ) ||
+      (value.pages !== undefined &&
+        !(
+          Array.isArray(value.pages) &&
+          value.pages.every((page) => records(page) && typeof page["path"] === "string")
+        )) ||
       (value.newsSitemapSpan !== undefined &&
         !(
           records(value.newsSitemapSpan) &&

@@ -8,6 +8,7 @@
 
 import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
 import { spanHolds } from "../lib/news-sitemap.ts";
+import type { PageHeadFacts } from "../publishing/html-files.ts";
 import { articleOfKey } from "../lib/page-keys.ts";
 import {
   archiveChanges,
@@ -61,6 +62,11 @@ export interface Plan {
   shard?: { index: number; count: number };
   /** The last build's page keys for the articles this build does not load again. */
   keptKeys: Record<string, string[]>;
+  /**
+   * What the last build's site files took from its pages' heads: a page
+   * carried over keeps its facts, and only the pages made again are read.
+   */
+  keptHeads?: readonly PageHeadFacts[];
   /** The earlier stories each article of the output lists, chosen from the whole archive. */
   related: RelatedByArticle;
 }
@@ -143,6 +149,7 @@ export function planBuild(
       keptKeys: Object.fromEntries(
         files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
       ),
+      ...(manifest.pages && { keptHeads: manifest.pages }),
       related,
     };
   }
@@ -170,22 +177,32 @@ export function planBuild(
   }
   const relistedCount =
     relisted.length > 0 ? `, and ${relisted.length} whose earlier stories changed` : "";
-  const listings = shard
-    ? []
-    : [
-        siteJob({
-          pages: "site",
-          changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
-        }),
-      ];
+  const pages = [...changed, ...relisted];
+  const listings: BuildScope = {
+    pages: "site",
+    changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
+  };
+  // Pages that fit in one part are the listings process's to make too: a
+  // second process would start Astro again (some 5 s of CPU) only to render
+  // them on the other core. More go to processes of their own, in parts.
+  const jobs = shard
+    ? articleJobs(splitIntoParts(pages, partSize), "changes", related)
+    : pages.length <= partSize
+      ? [
+          siteJob({
+            ...listings,
+            articles: {
+              ids: pages.map(({ path }) => articleId(path)),
+              related: relatedFor(pages, related),
+            },
+          }),
+        ]
+      : [siteJob(listings), ...articleJobs(splitIntoParts(pages, partSize), "changes", related)];
   return {
     kind: shard ? "shard" : "incremental",
     reason: `${shard ? `${what}: ` : ""}${counts}${relistedCount}`,
     files,
-    jobs: [
-      ...listings,
-      ...articleJobs(splitIntoParts([...changed, ...relisted], partSize), "changes", related),
-    ],
+    jobs,
     carryOver: true,
     previous,
     shards: [],
@@ -199,6 +216,7 @@ export function planBuild(
             .map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
         )
       : {},
+    ...(!shard && manifest.pages && { keptHeads: manifest.pages }),
     related,
   };
 }

@@ -63,11 +63,13 @@ export interface ArticleHeadFacts {
  * Reads the heads of `files`, pages under `outDir`, once for the sitemaps and
  * `_headers` all, rather than a pass for each. A few files at a time:
  * thousands of open files at once would run out of handles. Keeps only the
- * facts, not the heads.
+ * facts, not the heads. A page in `known` (by path) is not read: its facts
+ * are those, as a build that carried the page over from the last one knows.
  */
 export async function readPageHeads(
   outDir: string,
   files: readonly string[],
+  known: ReadonlyMap<string, PageHeadFacts> = new Map(),
 ): Promise<PageHeadFacts[]> {
   // A site has a few policies (and one name and language), each on many
   // pages. Each page's facts take the first page's copy: a policy cut from a
@@ -82,11 +84,14 @@ export async function readPageHeads(
     return text;
   };
   return mapLimited(files, 64, async (file) => {
+    const path = relative(outDir, file).split(sep).join("/");
+    const facts = known.get(path);
+    if (facts) return facts;
     const head = await pageHead(file);
     const noindex = asksNotToBeIndexed(head);
     const published = noindex ? undefined : metaContent(head, "article:published_time");
     return {
-      path: relative(outDir, file).split(sep).join("/"),
+      path,
       noindex,
       policy: shared(metaPolicy(head)),
       ...(published !== undefined && {

@@ -3,7 +3,7 @@ import type { AstroIntegration } from "astro";
 import { buildDate } from "../lib/build-date.ts";
 import type { SiteLocation } from "../lib/site-urls.ts";
 import { DEFAULT_SITE_URL } from "./deployment.ts";
-import { htmlFiles, readPageHeads } from "./html-files.ts";
+import { htmlFiles, readPageHeads, type PageHeadFacts } from "./html-files.ts";
 import { indexSite, type SearchYearResult } from "./search-index.ts";
 import { writeHeadersFile } from "./security-headers.ts";
 import { writeNewsSitemap, writeSitemap, type NewsSitemapReport } from "./sitemap.ts";
@@ -20,6 +20,8 @@ export interface SiteFilesOptions {
   date: Date;
   /** Only these years of the search index are made again (see `indexSite`); absent, every year. */
   searchYears?: ReadonlySet<string>;
+  /** Pages whose heads are not read again: their facts, by path, as the last build read them. */
+  knownHeads?: ReadonlyMap<string, PageHeadFacts>;
 }
 
 /** What the site-wide files took. */
@@ -34,6 +36,8 @@ export interface SiteFilesReport {
   /** What the news sitemap lists, and the build dates that would write it the same. */
   newsSitemap: NewsSitemapReport;
   policies: number;
+  /** What every page's head said, for the next build to keep for the pages it carries over. */
+  heads: PageHeadFacts[];
 }
 
 /**
@@ -45,7 +49,7 @@ export interface SiteFilesReport {
 export async function writeSiteFiles(
   outDir: string,
   location: SiteLocation,
-  { assetsDir, date, searchYears }: SiteFilesOptions,
+  { assetsDir, date, searchYears, knownHeads }: SiteFilesOptions,
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
@@ -53,7 +57,7 @@ export async function writeSiteFiles(
   const pages = await htmlFiles(outDir);
   const [search, heads] = await Promise.all([
     indexSite(outDir, searchYears && { years: searchYears }),
-    readPageHeads(outDir, pages),
+    readPageHeads(outDir, pages, knownHeads),
   ]);
   const sitemapPages = await writeSitemap(outDir, location, heads);
   const newsSitemap = await writeNewsSitemap(outDir, location, heads, date);
@@ -66,6 +70,7 @@ export async function writeSiteFiles(
     sitemapPages,
     newsSitemap,
     policies,
+    heads,
   };
 }
 

@@ -14,7 +14,7 @@ import { treeDifferences, treeDigest } from "../support/tree-digest";
  */
 
 describe("an archive built in parts", () => {
-  test("publishes a deletion that brings an article into the feeds", async () => {
+  test("publishes a deletion that brings an article into the feeds, and more edits than a part holds", async () => {
     const dir = await makeWorkDir();
     const folder = join(dir, "content");
     await writePublishingFixture(folder);
@@ -30,9 +30,16 @@ describe("an archive built in parts", () => {
 
     // The newest goes: older articles, kept unrendered, move into the feeds.
     await rm(join(folder, "vienna.md"));
+    // And 21 edits: more article pages than the listings process makes
+    // besides its own, so they go to processes of their own, in parts.
+    for (let day = 1; day <= 21; day++) {
+      const file = join(folder, `diary-${day}.md`);
+      await writeFile(file, `${await readFile(file, "utf8")}\nRevised.\n`);
+    }
     const next = await runBuildCommand(outDir, settings, { cacheDir });
     expect(next.exitCode, next.output).toBe(0);
-    expect(next.output).toContain("An incremental build: 0 new, 0 edited and 1 deleted");
+    expect(next.output).toContain("An incremental build: 0 new, 21 edited and 1 deleted");
+    expect(next.output).toMatch(/\[changes 2 of 2\]/);
     expect(next.output).not.toContain("Clearing content store");
     const full = await runBuildCommand(join(dir, "full"), settings, { args: ["--full"] });
     expect(full.exitCode, full.output).toBe(0);

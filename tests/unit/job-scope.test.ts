@@ -30,6 +30,8 @@ describe("parseBuildScope", () => {
       keysFile: "/k",
     };
     expect(parseBuildScope(JSON.stringify(site))).toEqual(site);
+    const siteAndArticles = { ...site, articles: { ids: ["a"], related: { a: [story] } } };
+    expect(parseBuildScope(JSON.stringify(siteAndArticles))).toEqual(siteAndArticles);
   });
 
   test.each([
@@ -37,7 +39,10 @@ describe("parseBuildScope", () => {
     ['{"pages":"articles","files":[1]}', '`pages` must be "articles" (with `files`)'],
     ['{"pages":"everything"}', "`pages` must be"],
     ['{"pages":"site","changed":{"ids":["a"]}}', "`changed` needs `ids` and `previousKeys`"],
-    ['{"pages":"all","changed":{"ids":[],"previousKeys":[]}}', '`changed` goes with "site" only'],
+    ['{"pages":"all","changed":{"ids":[],"previousKeys":[]}}', 'go with "site" only'],
+    ['{"pages":"all","related":{},"articles":{"ids":[],"related":{}}}', 'go with "site" only'],
+    ['{"pages":"site","articles":{"ids":[1],"related":{}}}', "`articles` needs `ids`"],
+    ['{"pages":"site","articles":{"ids":["a"]}}', "`related` must give each article's"],
     ['{"pages":"site","keysFile":3}', "`keysFile` must be a path"],
     ['{"pages":"articles","files":[],"keysFile":3}', "`keysFile` must be a path"],
     ['{"pages":"articles","files":["a.md"]}', "`related` must give each article's earlier stories"],

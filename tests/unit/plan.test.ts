@@ -7,7 +7,7 @@ import {
   splitIntoParts,
   type ArchiveFile,
 } from "../../src/publisher/archive-files";
-import { planBuild } from "../../src/publisher/plan";
+import { planBuild, type Plan } from "../../src/publisher/plan";
 import { relatedDigest } from "../../src/publisher/related";
 
 /** `count` files a month for each month given, named by month. */
@@ -250,9 +250,7 @@ describe("planBuild and the earlier stories an article lists", () => {
     );
     if (plan.kind === "up to date") throw new Error("a new article is work");
     expect(plan.reason).toBe("1 new, 0 edited and 0 deleted article file(s) since the last build");
-    expect(
-      plan.jobs.flatMap(({ scope }) => (scope.pages === "articles" ? scope.files : [])),
-    ).toEqual(["newest.md"]);
+    expect(articlePagesMade(plan)).toEqual(["newest"]);
   });
 
   test("editing an earlier article makes the pages that list it again, their own pages alone", () => {
@@ -269,9 +267,7 @@ describe("planBuild and the earlier stories an article lists", () => {
     expect(plan.reason).toBe(
       "0 new, 1 edited and 0 deleted article file(s) since the last build, and 1 whose earlier stories changed",
     );
-    expect(
-      plan.jobs.flatMap(({ scope }) => (scope.pages === "articles" ? scope.files : [])),
-    ).toEqual(["newer.md", "older.md"]);
+    expect(articlePagesMade(plan)).toEqual(["older", "newer"]);
     expect(plan.previous["newer.md"]).toEqual(["article:2015-11/newer"]);
     const listings = plan.jobs.find(({ scope }) => scope.pages === "site")?.scope;
     expect(listings).toMatchObject({ changed: { ids: ["older"] } });
@@ -280,9 +276,63 @@ describe("planBuild and the earlier stories an article lists", () => {
   test("deleting an earlier article makes the pages that listed it again", () => {
     const plan = planBuild(site, [newer], inputs, manifestAfter([older, newer]), 1000, date);
     if (plan.kind === "up to date") throw new Error("a deletion is work");
-    expect(
-      plan.jobs.flatMap(({ scope }) => (scope.pages === "articles" ? scope.files : [])),
-    ).toEqual(["newer.md"]);
+    expect(articlePagesMade(plan)).toEqual(["newer"]);
     expect(plan.related).toEqual({});
   });
 });
+
+describe("planBuild, after some articles changed", () => {
+  const inputs = { "src/": "code" };
+  const site = { kind: "site", full: false } as const;
+  const date = new Date("2016-01-01T00:00:00Z");
+  const files: ArchiveFile[] = Array.from({ length: 5 }, (_, index) => ({
+    path: `story-${index}.md`,
+    digest: `d-${index}`,
+    month: "2015-11",
+  }));
+  const edited = files.map((each) => ({ ...each, digest: `${each.digest}, edited` }));
+  const last: { manifest: BuildManifest } = {
+    manifest: {
+      version: 2,
+      inputs,
+      output: "fingerprint",
+      articles: Object.fromEntries(
+        files.map(({ path, digest }) => [
+          path,
+          {
+            digest,
+            keys: [`article:2015-11/${path.slice(0, -3)}`],
+            related: relatedDigest(undefined),
+          },
+        ]),
+      ),
+    },
+  };
+
+  test("makes the pages of changes that fit in one part in the listings process", () => {
+    const plan = planBuild(site, [...files.slice(0, 3), ...edited.slice(3)], inputs, last, 2, date);
+    if (plan.kind === "up to date") throw new Error("an edit is work");
+    expect(plan.jobs.map(({ name }) => name)).toEqual(["site"]);
+    expect(plan.jobs[0]?.scope).toMatchObject({
+      pages: "site",
+      changed: { ids: ["story-3", "story-4"] },
+      articles: { ids: ["story-3", "story-4"] },
+    });
+  });
+
+  test("makes the pages of more changes than a part holds in processes of their own", () => {
+    const plan = planBuild(site, [...files.slice(0, 2), ...edited.slice(2)], inputs, last, 2, date);
+    if (plan.kind === "up to date") throw new Error("an edit is work");
+    expect(plan.jobs.map(({ name }) => name)).toEqual(["site", "changes 1 of 2", "changes 2 of 2"]);
+    expect(plan.jobs[0]?.scope).not.toHaveProperty("articles");
+    expect(articlePagesMade(plan)).toEqual(["story-2", "story-3", "story-4"]);
+  });
+});
+
+/** The articles whose own pages a plan's processes make, by id. */
+function articlePagesMade(plan: Plan): string[] {
+  return plan.jobs.flatMap(({ scope }) => {
+    if (scope.pages === "articles") return scope.files.map((path) => path.replace(/\.md$/, ""));
+    return scope.pages === "site" ? (scope.articles?.ids ?? []) : [];
+  });
+}

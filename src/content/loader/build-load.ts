@@ -65,7 +65,7 @@ const CONCURRENCY = 16;
  * - the whole site: every article, rendered;
  * - the pages of some articles: those files alone, rendered;
  * - the listings: every article's frontmatter, and only the articles a feed
- *   carries rendered.
+ *   carries, or whose pages it makes too, rendered.
  * A file whose digest the store already holds is not checked or rendered
  * again. Then the checks that need the rendered text, and (for every scope
  * that holds all the articles) those across articles.
@@ -106,9 +106,13 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
   const published = articles.filter(({ data }) => !data.draft);
+  const pagesToMake = new Set(scope?.pages === "site" ? scope.articles?.ids : []);
   const toRender = rendersAll
     ? new Set(articles)
-    : new Set([...feedArticles(published.map((file) => ({ ...file.data, file })))].map(({ file }) => file));
+    : new Set([
+        ...[...feedArticles(published.map((file) => ({ ...file.data, file })))].map(({ file }) => file),
+        ...articles.filter(({ id }) => pagesToMake.has(id)),
+      ]);
   const render = await markdown.getRenderFunction(context.config);
   await mapLimited(articles, CONCURRENCY, async (file) => {
     const stored = context.store.get(file.id);

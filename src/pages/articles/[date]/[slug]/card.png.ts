@@ -1,13 +1,12 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getArticles } from "../../../../data/articles";
-import { makesArticlePages } from "../../../../data/pages-to-make";
+import { articlePagesToMake } from "../../../../data/pages-to-make";
 import { renderCard } from "../../../../social-cards/pool";
 import { articleParams } from "../../../../lib/site-urls";
 import { site } from "../../../../site.config";
 
 export const getStaticPaths = (async () => {
-  if (!makesArticlePages) return [];
-  const articles = await getArticles();
+  const articles = articlePagesToMake(await getArticles());
   // A build starts every missing card now, so worker threads draw them while
   // the main thread renders pages; the dev server draws each on request.
   if (import.meta.env.PROD) {
