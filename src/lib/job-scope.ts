@@ -41,6 +41,12 @@ export interface SiteScope {
    */
   changed?: { ids: string[]; previousKeys: string[] };
   /**
+   * Every article file's digest (src/lib/file-digest.ts), by its path in
+   * the content folder, as the publisher read them: the loader reads again
+   * only the files whose digest its store does not hold.
+   */
+  digests?: Record<string, string>;
+  /**
    * Articles whose own pages and cards this process makes besides the
    * listings, with the earlier stories they list: after a few changes,
    * making them here costs less than starting another Astro process.
@@ -82,6 +88,7 @@ export function parseBuildScope(json: string): BuildScope {
     files?: unknown;
     changed?: { ids?: unknown; previousKeys?: unknown };
     articles?: { ids?: unknown; related?: unknown };
+    digests?: unknown;
     keysFile?: unknown;
     related?: unknown;
   } | null;
@@ -116,8 +123,8 @@ export function parseBuildScope(json: string): BuildScope {
       throw new TypeError("build scope: `changed` needs `ids` and `previousKeys`, lists of text");
     }
     if (value.pages === "all") {
-      if (changed || value.articles) {
-        throw new TypeError('build scope: `changed` and `articles` go with "site" only');
+      if (changed || value.articles || value.digests) {
+        throw new TypeError('build scope: `changed`, `articles` and `digests` go with "site" only');
       }
       return { pages: "all", related: relatedByArticle(value.related), ...keys };
     }
@@ -131,9 +138,21 @@ export function parseBuildScope(json: string): BuildScope {
       throw new TypeError("build scope: `articles` needs `ids`, a list of text, and `related`");
     }
     const pages = articles && { ids: ids as string[], related: relatedByArticle(articles.related) };
+    const { digests } = value;
+    if (
+      digests !== undefined &&
+      !(
+        typeof digests === "object" &&
+        digests !== null &&
+        Object.values(digests).every((digest) => typeof digest === "string")
+      )
+    ) {
+      throw new TypeError("build scope: `digests` must give each article file's digest");
+    }
     return {
       pages: "site",
       ...(changes && { changed: changes }),
+      ...(digests && { digests: digests as Record<string, string> }),
       ...(pages && { articles: pages }),
       ...keys,
     };

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { glob, readFile } from "node:fs/promises";
+import { fileDigest } from "../lib/file-digest.ts";
 import type { StoryFields } from "../lib/related-stories.ts";
 import type { ArchiveFile } from "./archive-files.ts";
 import { readStory } from "./stories.ts";
@@ -34,7 +34,7 @@ export async function scanArchive(folder: string, known: KnownFiles = {}): Promi
           const path = found.split("\\").join("/");
           const bytes = await readFile(`${folder}/${found}`);
           const frontmatter = bytes.subarray(0, 4096).toString("utf8");
-          const digest = createHash("sha256").update(bytes).digest("hex");
+          const digest = fileDigest(bytes);
           const before = known[path];
           const story =
             before?.digest === digest ? before.story : readStory(path, bytes.toString("utf8"));

@@ -12,6 +12,7 @@ import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
 import {
   commitManifest,
   dropStagedManifest,
+  keepPages,
   stageManifest,
   type ArticleRecord,
 } from "./manifest.ts";
@@ -141,7 +142,10 @@ export async function carryOut(
       {
         inputs,
         articles,
-        ...(siteFiles && { newsSitemapSpan: siteFiles.newsSitemap.span, pages: siteFiles.heads }),
+        ...(siteFiles && {
+          newsSitemapSpan: siteFiles.newsSitemap.span,
+          pages: keepPages(siteFiles.heads),
+        }),
       },
       next,
     );

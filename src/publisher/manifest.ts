@@ -31,7 +31,37 @@ export interface BuildManifest {
    * head, so that the next build reads again only the pages it makes;
    * absent for a shard, which writes no site files.
    */
-  pages?: PageHeadFacts[];
+  pages?: KeptPages;
+}
+
+/**
+ * Pages' head facts as the manifest keeps them: each CSP policy once, since
+ * a site has a few policies on thousands of pages (kept whole, they were
+ * 410 bytes a page), and each page naming its policy by its place.
+ */
+export interface KeptPages {
+  policies: string[];
+  facts: (Omit<PageHeadFacts, "policy"> & { policy?: number })[];
+}
+
+/** Pages' head facts in the manifest's form. */
+export function keepPages(pages: readonly PageHeadFacts[]): KeptPages {
+  const places = new Map<string, number>();
+  const facts = pages.map(({ policy, ...rest }) => {
+    if (policy === undefined) return rest;
+    let place = places.get(policy);
+    if (place === undefined) places.set(policy, (place = places.size));
+    return { ...rest, policy: place };
+  });
+  return { policies: [...places.keys()], facts };
+}
+
+/** Pages' head facts as the manifest kept them, each with its policy again. */
+export function keptPageFacts({ policies, facts }: KeptPages): PageHeadFacts[] {
+  return facts.map(({ policy, ...rest }) => ({
+    ...rest,
+    policy: policy === undefined ? undefined : policies[policy],
+  }));
 }
 
 /** What the last build knew of one article file. */
@@ -108,8 +138,10 @@ function parseManifest(text: string): BuildManifest | undefined {
       ) ||
       (value.pages !== undefined &&
         !(
-          Array.isArray(value.pages) &&
-          value.pages.every((page) => records(page) && typeof page["path"] === "string")
+          records(value.pages) &&
+          Array.isArray(value.pages.policies) &&
+          Array.isArray(value.pages.facts) &&
+          value.pages.facts.every((page) => records(page) && typeof page["path"] === "string")
         )) ||
       (value.newsSitemapSpan !== undefined &&
         !(

@@ -18,7 +18,7 @@ import {
   type ArchiveFile,
 } from "./archive-files.ts";
 import { changedInputs } from "./inputs.ts";
-import type { BuildManifest, ManifestReading } from "./manifest.ts";
+import { keptPageFacts, type BuildManifest, type ManifestReading } from "./manifest.ts";
 import { relatedDigest, relatedFor, relatedOf } from "./related.ts";
 
 /** What the build was asked for on its command line. */
@@ -97,7 +97,12 @@ export function planBuild(
   const related = relatedOf(archive);
   if (request.kind === "merge") {
     return {
-      ...everything(archive, [siteJob({ pages: "site" })], "merge", related),
+      ...everything(
+        archive,
+        [siteJob({ pages: "site", digests: digestsOf(archive) })],
+        "merge",
+        related,
+      ),
       reason: `${request.shards.length} shards, ${archive.length} article files`,
       shards: request.shards,
     };
@@ -115,7 +120,10 @@ export function planBuild(
       ? articleJobs(parts, "part", related)
       : parts.length <= 1
         ? [siteJob({ pages: "all", related: relatedFor(files, related) })]
-        : [siteJob({ pages: "site" }), ...articleJobs(parts, "part", related)];
+        : [
+            siteJob({ pages: "site", digests: digestsOf(files) }),
+            ...articleJobs(parts, "part", related),
+          ];
     const plan = everything(files, jobs, shard ? "shard" : "full", related);
     return {
       ...plan,
@@ -149,7 +157,7 @@ export function planBuild(
       keptKeys: Object.fromEntries(
         files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
       ),
-      ...(manifest.pages && { keptHeads: manifest.pages }),
+      ...(manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
       related,
     };
   }
@@ -181,6 +189,7 @@ export function planBuild(
   const listings: BuildScope = {
     pages: "site",
     changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
+    digests: digestsOf(files),
   };
   // Pages that fit in one part are the listings process's to make too: a
   // second process would start Astro again (some 5 s of CPU) only to render
@@ -216,7 +225,7 @@ export function planBuild(
             .map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
         )
       : {},
-    ...(!shard && manifest.pages && { keptHeads: manifest.pages }),
+    ...(!shard && manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
     related,
   };
 }
@@ -250,6 +259,11 @@ function everything(
     keptKeys: {},
     related,
   };
+}
+
+/** Each file's digest, by path: the listings process need not read a file its store holds. */
+function digestsOf(files: readonly ArchiveFile[]): Record<string, string> {
+  return Object.fromEntries(files.map(({ path, digest }) => [path, digest]));
 }
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */

@@ -317,6 +317,14 @@ describe("planBuild, after some articles changed", () => {
       pages: "site",
       changed: { ids: ["story-3", "story-4"] },
       articles: { ids: ["story-3", "story-4"] },
+      // Every file's, so that it reads again none its store holds.
+      digests: {
+        "story-0.md": "d-0",
+        "story-1.md": "d-1",
+        "story-2.md": "d-2",
+        "story-3.md": "d-3, edited",
+        "story-4.md": "d-4, edited",
+      },
     });
   });
 

@@ -5,6 +5,7 @@ import type { LoaderContext } from "astro/loaders";
 import type { BuildScope, JobKeys } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
 import { feedArticles } from "../../lib/feed";
+import { fileDigest } from "../../lib/file-digest";
 import { articlePageKeys, SITE_KEY } from "../../lib/page-keys";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
@@ -67,7 +68,7 @@ const CONCURRENCY = 16;
  * - the listings: every article's frontmatter, and only the articles a feed
  *   carries, or whose pages it makes too, rendered.
  * A file whose digest the store already holds is not checked or rendered
- * again. Then the checks that need the rendered text, and (for every scope
+ * again, nor read when the publisher gave its digest. Then the checks that need the rendered text, and (for every scope
  * that holds all the articles) those across articles.
  */
 export async function loadForBuild(context: LoaderContext, options: BuildLoadOptions) {
@@ -77,21 +78,34 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     .entryTypes?.get(".md");
   if (!markdown) throw new Error("Astro has no Markdown entry type to render articles with");
 
+  // The publisher hands a listings process the digests it read, so the
+  // files whose entries the store holds are not read again.
+  const digests = scope?.pages === "site" ? scope.digests : undefined;
   const names =
-    scope?.pages === "articles" ? scope.files : await Array.fromAsync(fsGlob(pattern, { cwd: folder }));
+    scope?.pages === "articles"
+      ? scope.files
+      : digests
+        ? Object.keys(digests)
+        : await Array.fromAsync(fsGlob(pattern, { cwd: folder }));
   const rendersAll = scope?.pages !== "site";
 
   const problems: Problem[] = [];
   const files = await mapLimited(names.sort(), CONCURRENCY, async (name): Promise<ArticleFile | undefined> => {
     const absolute = resolve(folder, name);
-    const contents = await readFile(absolute, "utf8");
     const id = name.replace(/\.md$/i, "");
-    const digest = context.generateDigest(contents);
     const filePath = relative(root, absolute).split("\\").join("/");
     const stored = context.store.get(id);
-    if (stored?.digest === digest && stored.filePath === filePath) {
-      return { id, filePath, absolute, digest, data: stored.data as Article };
-    }
+    const kept = (digest: string | undefined): ArticleFile | undefined =>
+      stored && digest !== undefined && stored.digest === digest && stored.filePath === filePath
+        ? { id, filePath, absolute, digest, data: stored.data as Article }
+        : undefined;
+    const given = kept(digests?.[name]);
+    if (given) return given;
+    const bytes = await readFile(absolute);
+    const digest = fileDigest(bytes);
+    const unchanged = kept(digest);
+    if (unchanged) return unchanged;
+    const contents = bytes.toString("utf8");
     const check = checkFrontmatter(display(absolute), contents, options);
     if (!check.ok) {
       problems.push(...check.problems);
