@@ -16,7 +16,7 @@ import {
   stageManifest,
   type ArticleRecord,
 } from "./manifest.ts";
-import { linkTree, removeFiles } from "./output-tree.ts";
+import { linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { articleId } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { relatedDigest } from "./related.ts";
@@ -81,9 +81,11 @@ export async function carryOut(
   const recipe = inputsDigest(inputs).slice(0, 16);
   return inNextDir(place, async (next, work) => {
     const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
-    const [results] = await Promise.all([
+    // The carried-over files are listed while the jobs run: a walk of
+    // 20,000 files takes most of a second, which the joining would wait for.
+    const [results, carried] = await Promise.all([
       runJobs(jobs, place.signal),
-      plan.carryOver ? linkTree(place.target, next) : undefined,
+      plan.carryOver ? linkTree(place.target, next).then(() => listFiles(next)) : undefined,
     ]);
     const started = performance.now();
     const reported = await Promise.all(
@@ -94,19 +96,23 @@ export async function carryOut(
       ...reported.flatMap((keys) => keys.made ?? []),
     ]);
     const keys = Object.assign({}, ...reported.map((job) => job.articles)) as JobKeys["articles"];
-    if (plan.carryOver) {
+    let kept: string[] | undefined;
+    if (carried) {
       warnOfMovedArticles(plan, keys);
       // Nothing carried over is written to: what changes is removed, then made anew.
-      await removeFiles(
+      kept = await removeFiles(
         next,
+        carried,
         (path) => made.has(pageKey(path)) && !path.startsWith(`${ASSETS_DIR}/`),
       );
     }
     const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]?.outDir;
-    await joinOutputs(next, {
+    const moved = await joinOutputs(next, {
       site: listings,
       articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
     });
+    // Every file of the new site, when it is the carried-over files and the jobs' alone.
+    const files = kept && [...new Set([...kept, ...moved])].sort();
     for (const dir of plan.shards) await linkShard(dir, next);
     let siteFiles: SiteFilesReport | undefined;
     if (plan.shard) {
@@ -122,7 +128,7 @@ export async function carryOut(
       siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
         date,
-        ...(plan.carryOver && { searchYears, knownHeads }),
+        ...(files && { searchYears, knownHeads, files }),
       });
     }
     place.signal.throwIfAborted();

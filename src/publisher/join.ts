@@ -15,13 +15,25 @@ export function isArticleFile(path: string): boolean {
   return pageKey(path).startsWith("article:") || path.startsWith(`${ASSETS_DIR}/`);
 }
 
-/** Moves the site job's output and the articles jobs' pages into `next`. */
+/**
+ * Moves the site job's output and the articles jobs' pages into `next`.
+ * Returns the paths of the files moved, as `listFiles` gives them.
+ */
 export async function joinOutputs(
   next: string,
   { site, articles }: { site?: string | undefined; articles: readonly string[] },
-): Promise<void> {
-  if (site) await moveTree(site, next);
-  for (const dir of articles) await moveFiles(dir, next, isArticleFile);
+): Promise<string[]> {
+  const moved: string[] = [];
+  if (site) {
+    moved.push(...(await listFiles(site)));
+    await moveTree(site, next);
+  }
+  for (const dir of articles) {
+    const files = (await listFiles(dir)).filter(isArticleFile);
+    await moveFiles(dir, next, files);
+    moved.push(...files);
+  }
+  return moved;
 }
 
 /** Puts a shard's article files into `next` as hard links (copies across file systems), leaving the shard as it was. */

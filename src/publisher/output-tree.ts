@@ -32,29 +32,32 @@ export async function linkTree(from: string, to: string): Promise<void> {
   }
 }
 
-/** Removes the files of `dir` whose path `remove` picks, and the folders that leaves empty. */
-export async function removeFiles(dir: string, remove: (path: string) => boolean): Promise<number> {
-  const removed = (await listFiles(dir)).filter(remove);
+/**
+ * Removes those of `files` (all the files of `dir`, as `listFiles` gives
+ * them) whose path `remove` picks, and the folders that leaves empty.
+ * Returns the files left.
+ */
+export async function removeFiles(
+  dir: string,
+  files: readonly string[],
+  remove: (path: string) => boolean,
+): Promise<string[]> {
+  const removed = files.filter(remove);
   for (const path of removed) await rm(join(dir, path));
   const folders = new Set(removed.map((path) => dirname(path)).filter((folder) => folder !== "."));
   // Deepest first, so a folder is tried once the folders in it are gone.
   for (const folder of [...allAncestors(folders)].sort((a, b) => b.length - a.length)) {
     await rmdir(join(dir, folder)).catch(() => {});
   }
-  return removed.length;
+  return files.filter((path) => !remove(path));
 }
 
 /**
- * Moves the files of `from` whose path `take` picks into `to`, each at the
- * same path, in place of any file there (a rename: the file it replaces
- * keeps its bytes, for any other link to it).
+ * Moves `paths`, files of `from`, into `to`, each at the same path, in
+ * place of any file there (a rename: the file it replaces keeps its bytes,
+ * for any other link to it).
  */
-export async function moveFiles(
-  from: string,
-  to: string,
-  take: (path: string) => boolean,
-): Promise<number> {
-  const paths = (await listFiles(from)).filter(take);
+export async function moveFiles(from: string, to: string, paths: readonly string[]): Promise<void> {
   const made = new Set<string>();
   for (const path of paths) {
     const folder = dirname(join(to, path));
@@ -64,7 +67,6 @@ export async function moveFiles(
     }
     await moveFile(join(from, path), join(to, path));
   }
-  return paths.length;
 }
 
 /**

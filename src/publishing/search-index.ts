@@ -81,6 +81,8 @@ export interface IndexSiteOptions {
    * the other years' bundles are left as they are. Absent: every year.
    */
   years?: ReadonlySet<string>;
+  /** Every page of the site, when the caller has listed them: the article pages are not looked for again. */
+  pages?: readonly string[];
 }
 
 /**
@@ -98,11 +100,11 @@ export interface IndexSiteOptions {
  */
 export async function indexSite(
   outDir: string,
-  { years }: IndexSiteOptions = {},
+  { years, pages }: IndexSiteOptions = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
   const root = join(outDir, SEARCH_BUNDLE_DIR);
-  const pagesByYear = await articlePagesByYear(outDir);
+  const pagesByYear = await articlePagesByYear(outDir, pages);
   const bundled = new Set((await entriesOf(root)).filter((name) => YEAR_FOLDER.test(name)));
   const toIndex = [...pagesByYear.keys()]
     .filter((year) => years === undefined || years.has(year) || !bundled.has(year))
@@ -143,13 +145,22 @@ export async function indexSite(
   };
 }
 
-/** The HTML files of article pages under `outDir`, by the year of the date in their URL. */
-async function articlePagesByYear(outDir: string): Promise<Map<string, string[]>> {
+/**
+ * The HTML files of article pages under `outDir`, by the year of the date in
+ * their URL: of `pages` (every page of the site) when given.
+ */
+async function articlePagesByYear(
+  outDir: string,
+  pages?: readonly string[],
+): Promise<Map<string, string[]>> {
   const byYear = new Map<string, string[]>();
-  const files = await htmlFiles(join(outDir, "articles")).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return []; // A site without articles.
-    throw error;
-  });
+  const articles = join(outDir, "articles");
+  const files = pages
+    ? pages.filter((page) => page.startsWith(`${articles}${sep}`))
+    : await htmlFiles(articles).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return []; // A site without articles.
+        throw error;
+      });
   for (const file of files) {
     const year = searchYear(relative(outDir, file).split(sep).join("/"));
     if (year === undefined) continue;

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { buildDate } from "../lib/build-date.ts";
@@ -22,6 +23,8 @@ export interface SiteFilesOptions {
   searchYears?: ReadonlySet<string>;
   /** Pages whose heads are not read again: their facts, by path, as the last build read them. */
   knownHeads?: ReadonlyMap<string, PageHeadFacts>;
+  /** Every file of the site, by its path in `outDir`, when the caller knows them: the pages are not looked for again. */
+  files?: readonly string[];
 }
 
 /** What the site-wide files took. */
@@ -49,14 +52,16 @@ export interface SiteFilesReport {
 export async function writeSiteFiles(
   outDir: string,
   location: SiteLocation,
-  { assetsDir, date, searchYears, knownHeads }: SiteFilesOptions,
+  { assetsDir, date, searchYears, knownHeads, files }: SiteFilesOptions,
 ): Promise<SiteFilesReport> {
   // The pages are listed before the search index starts writing beside
   // them, then their heads are read while Pagefind's service (a process of
   // its own) indexes.
-  const pages = await htmlFiles(outDir);
+  const pages = files
+    ? files.filter((path) => path.endsWith(".html")).map((path) => join(outDir, path))
+    : await htmlFiles(outDir);
   const [search, heads] = await Promise.all([
-    indexSite(outDir, searchYears && { years: searchYears }),
+    indexSite(outDir, { ...(searchYears && { years: searchYears }), pages }),
     readPageHeads(outDir, pages, knownHeads),
   ]);
   const sitemapPages = await writeSitemap(outDir, location, heads);
