@@ -119,12 +119,13 @@ export async function carryOut(
       await writeShardRecord(next, plan.shard.index, plan.shard.count, plan.files);
     } else {
       const searchYears = new Set([...made].flatMap((key) => searchYearOfKey(key) ?? []));
-      // Where the site is served, as astro.config.mjs reads it.
+      // The heads of the pages carried over, as the last build read them.
       const knownHeads = new Map(
         (plan.keptHeads ?? [])
           .filter(({ path }) => !made.has(pageKey(path)))
           .map((facts) => [facts.path, facts]),
       );
+      // Where the site is served, as astro.config.mjs reads it.
       siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
         date,

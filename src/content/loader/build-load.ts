@@ -68,8 +68,9 @@ const CONCURRENCY = 16;
  * - the listings: every article's frontmatter, and only the articles a feed
  *   carries, or whose pages it makes too, rendered.
  * A file whose digest the store already holds is not checked or rendered
- * again, nor read when the publisher gave its digest. Then the checks that need the rendered text, and (for every scope
- * that holds all the articles) those across articles.
+ * again, nor read when the publisher gave its digest. Then the checks that
+ * need the rendered text, and (for every scope that holds all the articles)
+ * those across articles.
  */
 export async function loadForBuild(context: LoaderContext, options: BuildLoadOptions) {
   const { folder, pattern, scope, display } = options;
