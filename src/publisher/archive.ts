@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
 import { glob, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
 import { fileDigest } from "../lib/file-digest.ts";
 import type { StoryFields } from "../lib/related-stories.ts";
 import type { ArchiveFile } from "./archive-files.ts";
@@ -17,39 +15,24 @@ const publishedMonth = /^published:\s*["']?(\d{4}-\d{2})/m;
 /** What an earlier build read of a file: its digest and its story, if it had one. */
 export type KnownFiles = Readonly<Record<string, { digest: string; story?: StoryFields }>>;
 
-/** What the build command reads of the content folder. */
-export interface Archive {
-  /** Every article file, with its digest, month and story. */
-  files: ArchiveFile[];
-  /**
-   * A digest of the names and bytes of every other file: the pictures the
-   * articles show, which an article's own digest does not cover.
-   */
-  otherFiles: string;
-}
-
 /**
- * Every file under `folder`: each article with its digest, month and story,
- * and a digest of the rest; all the build command reads before it decides
- * what to build. Reads each file once; a file `known` with the same digest
- * keeps the story read then, since checking frontmatter is most of the cost
- * (about 0.1 ms a file, measured on 5,000 synthetic articles: some 11 s for
- * 100,000).
+ * Every article file under `folder`, with its digest, month and story: all
+ * the build command reads before it decides what to build. Reads each file
+ * once; a file `known` with the same digest keeps the story read then,
+ * since checking frontmatter is most of the cost (about 0.1 ms a file,
+ * measured on 5,000 synthetic articles: some 11 s for 100,000).
  */
-export async function scanArchive(folder: string, known: KnownFiles = {}): Promise<Archive> {
-  const found = (await Array.fromAsync(glob("**/*", { cwd: folder, withFileTypes: true })))
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort();
-  const paths = found.filter((path) => path.endsWith(".md"));
+export async function scanArchive(folder: string, known: KnownFiles = {}): Promise<ArchiveFile[]> {
+  const paths = (await Array.fromAsync(glob("**/*.md", { cwd: folder }))).sort();
   const files: ArchiveFile[] = [];
   // A few files at a time keeps the disk busy without holding the archive in memory.
   const batch = 64;
   for (let start = 0; start < paths.length; start += batch) {
     files.push(
       ...(await Promise.all(
-        paths.slice(start, start + batch).map(async (path) => {
-          const bytes = await readFile(join(folder, path));
+        paths.slice(start, start + batch).map(async (found) => {
+          const path = found.split("\\").join("/");
+          const bytes = await readFile(`${folder}/${found}`);
           const frontmatter = bytes.subarray(0, 4096).toString("utf8");
           const digest = fileDigest(bytes);
           const before = known[path];
@@ -65,9 +48,5 @@ export async function scanArchive(folder: string, known: KnownFiles = {}): Promi
       )),
     );
   }
-  const others = createHash("sha256");
-  for (const path of found.filter((path) => !path.endsWith(".md"))) {
-    others.update(`${path}\0${fileDigest(await readFile(join(folder, path)))}\0`);
-  }
-  return { files, otherFiles: others.digest("hex") };
+  return files;
 }

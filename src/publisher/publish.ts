@@ -4,7 +4,7 @@ import { isAbsolute, join, relative } from "node:path";
 import { buildDate } from "../lib/build-date.ts";
 import { scanArchive } from "./archive.ts";
 import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
-import { buildInputs } from "./inputs.ts";
+import { buildInputs, changedInputs } from "./inputs.ts";
 import { readManifest } from "./manifest.ts";
 import { planBuild, type BuildRequest } from "./plan.ts";
 import { checkShards } from "./shards.ts";
@@ -53,20 +53,16 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
     ),
     signal: options.signal,
   };
-  const [code, last] = await Promise.all([
+  const [inputs, last] = await Promise.all([
     buildInputs(projectRoot, options.env),
     readManifest(place.manifestPath, target),
   ]);
   // The stories the last build read serve while the code that read them is the same.
   const known =
-    "manifest" in last &&
-    Object.entries(code).every(([name, digest]) => last.manifest.inputs[name] === digest)
+    "manifest" in last && changedInputs(last.manifest.inputs, inputs).length === 0
       ? last.manifest.articles
       : {};
-  const { files, otherFiles } = await scanArchive(options.contentDir, known);
-  // A picture an article shows is an input of its page that the article's
-  // own digest does not cover: a changed one makes every page again.
-  const inputs = { ...code, "the files beside the articles": otherFiles };
+  const files = await scanArchive(options.contentDir, known);
   if (request.kind === "merge") await checkShards(request.shards, files);
   const plan = planBuild(request, files, inputs, last, options.partSize, date);
   if (plan.kind === "up to date") return { ...plan, jobs: [], joinSeconds: 0 };

@@ -129,19 +129,10 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
         ...articles.filter(({ id }) => pagesToMake.has(id)),
       ]);
   const render = await markdown.getRenderFunction(context.config);
-  // The loader's store has this at run time, as Astro's glob loader uses it, but its type does not say so.
-  const pictureStore = context.store as LoaderContext["store"] & {
-    addAssetImports(assets: readonly string[], filePath: string): void;
-  };
   await mapLimited(articles, CONCURRENCY, async (file) => {
     const stored = context.store.get(file.id);
     const fresh = stored?.digest === file.digest && stored.filePath === file.filePath;
-    if (fresh && (stored.rendered || !toRender.has(file))) {
-      // Astro bundles an entry's pictures only when its loader names them
-      // again in each build, as its glob loader does for an unchanged file.
-      if (stored.assetImports?.length) pictureStore.addAssetImports(stored.assetImports, file.filePath);
-      return;
-    }
+    if (fresh && (stored.rendered || !toRender.has(file))) return;
     const entry = { id: file.id, data: file.data, filePath: file.filePath, digest: file.digest };
     if (!toRender.has(file)) {
       context.store.set(entry);
@@ -164,12 +155,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     // kept unrendered (a listings build renders only the feeds' articles)
     // would stay so when a deletion brings it into a feed.
     if (fresh) context.store.delete(file.id);
-    const pictures = html?.metadata?.imagePaths;
-    context.store.set({
-      ...entry,
-      ...(html && { rendered: html }),
-      ...(pictures?.length && { assetImports: pictures }),
-    });
+    context.store.set({ ...entry, ...(html && { rendered: html }) });
   });
 
   const entries = [...context.store.values()];
