@@ -123,10 +123,13 @@ const source = fc
 /** A problem line as an editor reads it: file, optional line, a message of one line. */
 function isCleanLine(line: string, file: string): boolean {
   const rest = line.slice(file.length);
+  // What the editor wrote is quoted as written (“NaN” is a text they may
+  // write); the rest is ours and must hold no leaked JavaScript value.
+  const ours = rest.replace(/“[^”]*”/g, "“”");
   return (
     line.startsWith(file) &&
     /^(:\d+)?: \S/.test(rest) &&
-    !/\n|undefined|\[object |NaN|Error:|^\s+at /.test(rest)
+    !/\n|undefined|\[object |NaN|Error:|^\s+at /.test(ours)
   );
 }
 
