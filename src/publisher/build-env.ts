@@ -1,3 +1,6 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 /**
  * Environment for the process that runs `astro build`, merged under the
  * caller's own (which wins).
@@ -8,6 +11,13 @@
  * 8.8–9.7 s instead of 10.2–10.7 s on a 2-core machine. It must be set before
  * the process starts, hence here and not in astro.config.mjs.
  *
+ * Every build starts a Node process that compiles Astro, Vite and Rollup
+ * afresh: Node's compile cache keeps V8's compiled code on disk, keyed by
+ * each module's source and the V8 version, so it never changes what runs.
+ * It is Node's own default folder, which Node advises be under the system's
+ * temporary folder. Medians of 5 alternating builds of the G-20 site:
+ * 6.00 s with it against 6.75 s without.
+ *
  * Astro's telemetry is off, as in every npm script (see the README): Astro
  * reads the switch before it reads its config, so it is set here too.
  */
@@ -17,6 +27,7 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
   const own: NodeJS.ProcessEnv = {
     UV_THREADPOOL_SIZE: "16",
     ASTRO_TELEMETRY_DISABLED: "1",
+    NODE_COMPILE_CACHE: join(tmpdir(), "node-compile-cache"),
     ...env,
   };
   delete own["BASE_URL"];

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
+import { buildEnv } from "../../src/publisher/build-env";
 
 /** The project's root folder. */
 export const projectRoot = resolve(import.meta.dirname, "../..");
@@ -38,14 +39,13 @@ export async function runNode(
     keepCache = false,
   }: { cwd: string; cacheDir: string; env: Record<string, string>; keepCache?: boolean },
 ): Promise<RunResult> {
-  // Vitest puts Vite's `BASE_URL` ("/") in its workers' environment, and a
-  // build that inherits it takes it over BASE_PATH for its links.
-  const inherited = { ...process.env };
-  delete inherited["BASE_URL"];
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
       cwd,
-      env: { ...inherited, ASTRO_CACHE_DIR: cacheDir, ...env },
+      // The environment a build's own processes get: without Vite's
+      // `BASE_URL`, which Vitest puts in its workers' environment, and with
+      // Node's compile cache, so the command starts as fast as they do.
+      env: buildEnv({ ...process.env, ASTRO_CACHE_DIR: cacheDir, ...env }),
       maxBuffer: 64 * 1024 * 1024,
     });
     return { exitCode: 0, output: stripVTControlCharacters(stdout + stderr) };
