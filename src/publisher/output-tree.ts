@@ -42,14 +42,16 @@ export async function removeFiles(
   files: readonly string[],
   remove: (path: string) => boolean,
 ): Promise<string[]> {
-  const removed = files.filter(remove);
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const path of files) (remove(path) ? removed : kept).push(path);
   for (const path of removed) await rm(join(dir, path));
   const folders = new Set(removed.map((path) => dirname(path)).filter((folder) => folder !== "."));
   // Deepest first, so a folder is tried once the folders in it are gone.
   for (const folder of [...allAncestors(folders)].sort((a, b) => b.length - a.length)) {
     await rmdir(join(dir, folder)).catch(() => {});
   }
-  return files.filter((path) => !remove(path));
+  return kept;
 }
 
 /**

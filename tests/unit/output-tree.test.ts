@@ -1,0 +1,43 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { removeFiles } from "../../src/publisher/output-tree";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "broadsheet-output-tree-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("removeFiles removes the files it picks and the folders they leave empty, and returns the rest", async () => {
+  const files = [
+    "index.html",
+    "articles/2015-11-15/putin/index.html",
+    "articles/2015-11-15/obama/index.html",
+    "topics/g-20/index.html",
+    "topics/g-20/page/2/index.html",
+  ];
+  for (const file of files) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), file);
+  }
+  const asked: string[] = [];
+  const kept = await removeFiles(dir, files, (path) => {
+    asked.push(path);
+    return path.includes("putin") || path.startsWith("topics/");
+  });
+
+  expect(kept).toEqual(["index.html", "articles/2015-11-15/obama/index.html"]);
+  // Each path is judged once.
+  expect(asked).toEqual(files);
+  expect((await readdir(dir, { recursive: true })).sort()).toEqual([
+    "articles",
+    "articles/2015-11-15",
+    "articles/2015-11-15/obama",
+    "articles/2015-11-15/obama/index.html",
+    "index.html",
+  ]);
+});
