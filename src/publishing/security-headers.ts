@@ -1,10 +1,11 @@
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { AstroIntegration } from "astro";
 import type { SiteLocation } from "../lib/site-urls.ts";
 import { headerPolicy, joinCspHashes, SEARCH_CSP_ADDITIONS } from "./csp.ts";
 import { headersFile } from "./static-headers.ts";
 import type { PageHeadFacts } from "./html-files.ts";
+import { writeNewFile } from "./new-file.ts";
 
 /**
  * Narrows each page's Content-Security-Policy to the inline scripts and
@@ -59,7 +60,7 @@ export async function writeHeadersFile(
   const contentSecurityPolicy = headerPolicy(
     joinCspHashes([...policies].sort(), SEARCH_CSP_ADDITIONS),
   );
-  await writeFile(
+  await writeNewFile(
     join(outDir, "_headers"),
     headersFile({ base, contentSecurityPolicy, assetsDir, topLevelEntries }),
   );

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   newsSitemapArticles,
@@ -15,6 +14,7 @@ import {
   type SiteLocation,
 } from "../lib/site-urls.ts";
 import type { PageHeadFacts } from "./html-files.ts";
+import { writeNewFile } from "./new-file.ts";
 
 /** URLs in one sitemap file: the protocol allows 50,000; @astrojs/sitemap's 45,000 leaves room. */
 export const SITEMAP_ENTRY_LIMIT = 45_000;
@@ -51,14 +51,14 @@ export async function writeSitemap(
   const namespace = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
   await Promise.all(
     chunks.map((chunk, index) =>
-      writeFile(
+      writeNewFile(
         join(outDir, sitemapPath(index)),
         `${header}<urlset ${namespace}>${chunk.map((loc) => `<url><loc>${xmlEscape(loc)}</loc></url>`).join("")}</urlset>\n`,
       ),
     ),
   );
   const sitemaps = chunks.map((_, index) => site.absolute(sitemapPath(index)));
-  await writeFile(
+  await writeNewFile(
     join(outDir, SITEMAP_INDEX_PATH),
     `${header}<sitemapindex ${namespace}>${sitemaps.map((loc) => `<sitemap><loc>${xmlEscape(loc)}</loc></sitemap>`).join("")}</sitemapindex>\n`,
   );
@@ -102,6 +102,6 @@ export async function writeNewsSitemap(
       : [];
   });
   const listed = newsSitemapArticles(articles, date);
-  await writeFile(join(outDir, NEWS_SITEMAP_PATH), newsSitemapXml(listed));
+  await writeNewFile(join(outDir, NEWS_SITEMAP_PATH), newsSitemapXml(listed));
   return { articles: listed.length, span: newsSitemapSpan(articles, date) };
 }
