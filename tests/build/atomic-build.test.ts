@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, inject, test } from "vitest";
-import { makeWorkDir, projectRoot, runBuildCommand } from "../support/build";
+import { makeWorkDir, runBuildCommand, startBuildCommand } from "../support/build";
 
 /** Every file and folder under `dir`, with its bytes' hash and its modification time. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -52,27 +51,12 @@ describe("npm run build", () => {
 
   test("leaves the previous dist/ as it was when the build is stopped halfway", async () => {
     const before = await snapshot(dist);
-    const child = spawn(process.execPath, ["src/cli/build.ts", "--outDir", dist], {
-      cwd: projectRoot,
-      env: { ...process.env, ASTRO_CACHE_DIR: join(parent, ".cache") },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const exited = new Promise<number | null>((done) => child.on("close", done));
-    // Stop it once Astro has started writing pages into the new folder.
-    await new Promise<void>((started) => {
-      const listen = (chunk: Buffer) => {
-        output += String(chunk);
-        if (output.includes("generating static routes")) started();
-      };
-      child.stdout.on("data", listen);
-      child.stderr.on("data", listen);
-    });
+    // Stopped once Astro has started writing pages into the new folder.
+    const build = await startBuildCommand(dist, { ASTRO_CACHE_DIR: join(parent, ".cache") });
     // The new site is being written beside the old one.
     expect((await readdir(parent)).some((name) => name.startsWith(".dist-next-"))).toBe(true);
-    child.kill("SIGTERM");
 
-    expect(await exited).not.toBe(0);
+    expect(await build.stop("SIGTERM")).not.toBe(0);
     expect(await snapshot(dist)).toEqual(before);
     expect((await readdir(parent)).filter((name) => name !== ".cache")).toEqual(["dist"]);
   });

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { makeWorkDir, projectRoot, runBuildCommand } from "../support/build";
+import { makeWorkDir, runBuildCommand, startBuildCommand } from "../support/build";
 import { viennaArticle, writePublishingFixture } from "../support/publishing-fixture";
 import { treeDifferences, treeDigest } from "../support/tree-digest";
 
@@ -67,27 +66,9 @@ describe("an incremental build killed halfway", () => {
     const before = await treeDigest(outDir);
 
     await writeFile(join(folder, "vienna.md"), viennaArticle);
-    // Its own process group, so that the kill takes the build's processes
-    // with it, as a CI runner's cancel or a machine's end does.
-    const child = spawn(process.execPath, ["src/cli/build.ts", "--outDir", outDir], {
-      cwd: projectRoot,
-      env: { ...process.env, ...settings, ASTRO_CACHE_DIR: cacheDir },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    const exited = new Promise((done) => child.on("close", done));
-    let output = "";
-    await new Promise<void>((started) => {
-      const listen = (chunk: Buffer) => {
-        output += String(chunk);
-        if (output.includes("generating static routes")) started();
-      };
-      child.stdout.on("data", listen);
-      child.stderr.on("data", listen);
-    });
-    expect(output).toContain("An incremental build: 1 new");
-    process.kill(-child.pid!, "SIGKILL");
-    await exited;
+    const build = await startBuildCommand(outDir, { ...settings, ASTRO_CACHE_DIR: cacheDir });
+    expect(build.output).toContain("An incremental build: 1 new");
+    await build.stop("SIGKILL", { group: true });
 
     expect(await treeDigest(outDir)).toEqual(before);
     expect(await readFile(join(cacheDir, manifestFile), "utf8")).toBe(manifest);

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
@@ -110,4 +110,52 @@ export async function runBuildCommand(
     keepCache: cacheDir !== undefined,
     env,
   });
+}
+
+/** A build command caught while Astro writes its pages. */
+export interface BuildInFlight {
+  /** What it printed so far. */
+  output: string;
+  /**
+   * Sends `signal` to the command, or with `group` to it and every process
+   * it started, as a CI runner's cancel or a machine's end does; resolves
+   * with its exit code once it has ended.
+   */
+  stop(signal: NodeJS.Signals, options?: { group?: boolean }): Promise<number | null>;
+}
+
+/**
+ * Starts `npm run build`'s script into `outDir`, as `runBuildCommand` does,
+ * and resolves once Astro has begun writing pages: halfway through, for a
+ * test to stop it there.
+ */
+export async function startBuildCommand(
+  outDir: string,
+  env: Record<string, string>,
+): Promise<BuildInFlight> {
+  // Its own process group, so that a stop can reach the processes it starts.
+  const child = spawn(process.execPath, ["src/cli/build.ts", "--outDir", outDir], {
+    cwd: projectRoot,
+    env: buildEnv({ ...process.env, ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const exited = new Promise<number | null>((done) => child.on("close", done));
+  const build: BuildInFlight = {
+    output: "",
+    stop(signal, { group = false } = {}) {
+      process.kill(group ? -child.pid! : child.pid!, signal);
+      return exited;
+    },
+  };
+  await new Promise<void>((started, failed) => {
+    const listen = (chunk: Buffer) => {
+      build.output += String(chunk);
+      if (build.output.includes("generating static routes")) started();
+    };
+    child.stdout.on("data", listen);
+    child.stderr.on("data", listen);
+    void exited.then((code) => failed(new Error(`The build ended (${code}):\n${build.output}`)));
+  });
+  return build;
 }
