@@ -1,6 +1,6 @@
 /**
  * What the test-tool installers (install-chromium.ts, install-nginx.ts,
- * install-w3m.ts) share: running a command, installing Debian packages with
+ * install-rsync.ts, install-w3m.ts) share: running a command, installing Debian packages with
  * apt-get, and finding a tool or installing the package that has it.
  */
 import { spawnSync } from "node:child_process";
@@ -138,4 +138,39 @@ export function ensureDebianTool(
       `Install Debian's ${tool.package} package (sudo apt-get install ${tool.package}), or set ${tool.pathVariable} ` +
       `to the path of the ${name} executable, then run npm test again.`,
   );
+}
+
+/** What each test-tool installer offers: where its tool may be, finding it, and installing it. */
+export interface DebianToolInstaller {
+  /** The places the tool may be, best first: `$<pathVariable>`, then Debian's. */
+  candidates(env?: NodeJS.ProcessEnv): string[];
+  /** The first of the candidates that exists. */
+  find(candidates?: readonly string[]): string | undefined;
+  /** Returns the tool's path, installing Debian's package first when none is found; throws, saying what to do, when it cannot. */
+  ensure(options?: EnsureOptions): string;
+  /** `ensure` as a command: its message and exit code 1 when it cannot. */
+  main(): void;
+}
+
+/** The installer of a tool that Debian's package puts at `debianPath`. */
+export function debianToolInstaller(tool: DebianTool, debianPath: string): DebianToolInstaller {
+  const candidates = (env: NodeJS.ProcessEnv = process.env) =>
+    [env[tool.pathVariable], debianPath].filter(
+      (path): path is string => path !== undefined && path !== "",
+    );
+  const ensure = ({ candidates: where = () => candidates(), ...rest }: EnsureOptions = {}) =>
+    ensureDebianTool(tool, where, rest);
+  return {
+    candidates,
+    find: (list = candidates()) => firstExisting(list),
+    ensure,
+    main() {
+      try {
+        ensure();
+      } catch (error) {
+        console.error((error as Error).message);
+        process.exitCode = 1;
+      }
+    },
+  };
 }

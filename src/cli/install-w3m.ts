@@ -5,38 +5,21 @@
  *
  *   node src/cli/install-w3m.ts
  */
-import { ensureDebianTool, firstExisting, type EnsureOptions } from "./apt.ts";
+import { debianToolInstaller } from "./apt.ts";
 
 /** Where Debian's `w3m` package puts the browser. */
 export const DEBIAN_W3M = "/usr/bin/w3m";
 
+const w3m = debianToolInstaller(
+  { name: "w3m", package: "w3m", pathVariable: "W3M_PATH", user: "Text-browser test" },
+  DEBIAN_W3M,
+);
+
 /** The places a w3m may be, best first: `$W3M_PATH`, then Debian's. */
-export function w3mCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [env["W3M_PATH"], DEBIAN_W3M].filter(
-    (path): path is string => path !== undefined && path !== "",
-  );
-}
-
+export const w3mCandidates = w3m.candidates;
 /** The first of the candidates that exists. */
-export function findW3m(candidates: readonly string[] = w3mCandidates()): string | undefined {
-  return firstExisting(candidates);
-}
-
+export const findW3m = w3m.find;
 /** Returns the path of a w3m, installing Debian's first when none is found; throws, saying what to do, when it cannot. */
-export function ensureW3m(options: EnsureOptions = {}): string {
-  const { candidates = () => w3mCandidates(), ...rest } = options;
-  return ensureDebianTool(
-    { name: "w3m", package: "w3m", pathVariable: "W3M_PATH", user: "Text-browser test" },
-    candidates,
-    rest,
-  );
-}
+export const ensureW3m = w3m.ensure;
 
-if (import.meta.main) {
-  try {
-    ensureW3m();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-  }
-}
+if (import.meta.main) w3m.main();
