@@ -18,7 +18,9 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BuildDateSettingError } from "../lib/build-date.ts";
 import { contentFolder } from "../lib/content-folder.ts";
+import { describeSize, hostWarnings } from "../lib/host-limits.ts";
 import { BuildFailure, type BuildReport } from "../publisher/carry-out.ts";
+import { changesFile } from "../publisher/output-changes.ts";
 import type { BuildRequest } from "../publisher/plan.ts";
 import { publish } from "../publisher/publish.ts";
 import { ShardMismatch } from "../publisher/shards.ts";
@@ -105,8 +107,9 @@ try {
 }
 
 function summary(report: BuildReport, seconds: number): string {
+  const site = siteLines(report);
   if (report.kind === "up to date") {
-    return `${outDir}/ is up to date: ${report.reason}, so it was left as it was.`;
+    return `${outDir}/ is up to date: ${report.reason}, so it was left as it was.\n${site}`;
   }
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
   const lines = report.jobs.map(
@@ -126,5 +129,16 @@ function summary(report: BuildReport, seconds: number): string {
       `this process's peak ${mib(report.ownMaxRssBytes ?? 0)}`,
   );
   const made = report.kind === "shard" ? "shard" : "site";
-  return `${lines.join("\n")}\n\nBuilt in ${seconds.toFixed(1)} s. The new ${made} is in ${outDir}/.`;
+  return `${lines.join("\n")}\n\nBuilt in ${seconds.toFixed(1)} s. The new ${made} is in ${outDir}/.\n${site}`;
+}
+
+/** The site's size, what the build changed and where it listed it, and the hosts the site has outgrown. */
+function siteLines({ size, changes }: BuildReport): string {
+  const { added, changed, removed } = changes;
+  const lines = [
+    `${describeSize(size)}; ${added} added, ${changed} changed and ${removed} removed, ` +
+      `listed in ${changesFile(outDir)}.`,
+    ...hostWarnings(size).map((warning) => `Warning: ${warning}`),
+  ];
+  return lines.join("\n");
 }

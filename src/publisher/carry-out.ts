@@ -1,9 +1,11 @@
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import type { SiteSize } from "../lib/host-limits.ts";
 import type { JobKeys } from "../lib/job-scope.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
+import type { SiteChanges } from "../lib/site-changes.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
@@ -16,6 +18,7 @@ import {
   stageManifest,
   type ArticleRecord,
 } from "./manifest.ts";
+import { carriedFiles, outputChanges, writeChanges } from "./output-changes.ts";
 import { linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { articleId } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
@@ -45,6 +48,10 @@ export interface BuildReport {
   joinSeconds: number;
   /** Peak resident memory of `npm run build`'s own process, which joins the jobs' output and writes the site's files. */
   ownMaxRssBytes?: number;
+  /** The output's files and bytes. */
+  size: SiteSize;
+  /** How many files the build added, changed and removed (folders removed whole count once). */
+  changes: Record<keyof SiteChanges, number>;
 }
 
 /** A build that stopped: its message is for the log, the jobs have printed the rest. */
@@ -132,6 +139,15 @@ export async function carryOut(
         ...(files && { searchYears, knownHeads, files }),
       });
     }
+    // What changed, for a deploy: a build that carried the last output over
+    // compares only the files it wrote.
+    const { changes, size } = await outputChanges(
+      place.target,
+      next,
+      carried && files && plan.lastSize
+        ? await carriedFiles(next, { carried, files, moved, siteFiles, size: plan.lastSize })
+        : undefined,
+    );
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
       plan.files.map(({ path, digest, story }): [string, ArticleRecord] => [
@@ -149,6 +165,7 @@ export async function carryOut(
       {
         inputs,
         articles,
+        size,
         ...(siteFiles && {
           newsSitemapSpan: siteFiles.newsSitemap.span,
           pages: keepPages(siteFiles.heads),
@@ -157,13 +174,20 @@ export async function carryOut(
       next,
     );
     await removeOtherStores(stores, recipe);
-    return {
+    const report: BuildReport = {
       kind: plan.kind,
       reason: plan.reason,
       jobs: results,
       ...(siteFiles && { siteFiles }),
       joinSeconds: (performance.now() - started) / 1000,
+      size,
+      changes: {
+        added: changes.added.length,
+        changed: changes.changed.length,
+        removed: changes.removed.length,
+      },
     };
+    return { report, changes };
   });
 }
 
@@ -234,13 +258,14 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
 
 /**
  * Runs `build` on a new folder beside the output and a work folder, and
- * puts the new folder in place of the output when it succeeds (swap.ts).
+ * puts the new folder in place of the output when it succeeds (swap.ts),
+ * with the list of what it changed beside it (output-changes.ts).
  * Meanwhile the sites that earlier builds swapped out go. Whatever happens,
  * the work folder goes, and so does the new folder unless it is in place.
  */
 async function inNextDir(
   place: BuildPlace,
-  build: (next: string, work: string) => Promise<BuildReport>,
+  build: (next: string, work: string) => Promise<{ report: BuildReport; changes: SiteChanges }>,
 ): Promise<BuildReport> {
   const next = await makeNextDir(place.target);
   const work = resolve(place.workRoot, next.slice(next.lastIndexOf("-") + 1));
@@ -250,10 +275,11 @@ async function inNextDir(
     console.warn(`Could not remove an earlier build's site: ${String(error)}`);
   });
   try {
-    const report = await build(next, work);
+    const { report, changes } = await build(next, work);
     place.signal.throwIfAborted();
     await putInPlace(next, place.target);
     await commitManifest(place.manifestPath);
+    await writeChanges(place.target, changes);
     return report;
   } catch (error) {
     await dropStagedManifest(place.manifestPath);

@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts";
 import type { DateSpan } from "../lib/news-sitemap.ts";
+import type { SiteSize } from "../lib/host-limits.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
 import type { StoryFields } from "../lib/related-stories.ts";
 import { SHARD_RECORD } from "./shards.ts";
@@ -19,6 +20,8 @@ export interface BuildManifest {
   inputs: Record<string, string>;
   /** The output folder's fingerprint when the build put it in place. */
   output: string;
+  /** The output's files and bytes, which the next build that carries it over adds its changes to. */
+  size: SiteSize;
   /** By path in the content folder. Drafts have no keys: no page shows them. */
   articles: Record<string, ArticleRecord>;
   /**
@@ -74,7 +77,7 @@ export interface ArticleRecord {
   related: string;
 }
 
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 
 /**
  * The output files whose bytes stand for the whole output: any change of
@@ -126,6 +129,9 @@ function parseManifest(text: string): BuildManifest | undefined {
     if (
       value?.version !== MANIFEST_VERSION ||
       typeof value.output !== "string" ||
+      !records(value.size) ||
+      typeof value.size["files"] !== "number" ||
+      typeof value.size["bytes"] !== "number" ||
       !records(value.inputs) ||
       !records(value.articles) ||
       !Object.values(value.articles).every(

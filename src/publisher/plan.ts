@@ -6,6 +6,7 @@
  * carried out by carry-out.ts.
  */
 
+import type { SiteSize } from "../lib/host-limits.ts";
 import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
 import { spanHolds } from "../lib/news-sitemap.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
@@ -52,6 +53,8 @@ export interface Plan {
   carryOver: boolean;
   /** The page keys the changed and deleted articles had in the last build, by path. */
   previous: Record<string, string[]>;
+  /** The last output's size, when it is carried over. */
+  lastSize?: SiteSize;
   /** Shards' outputs whose article pages the output takes. */
   shards: readonly string[];
   /**
@@ -75,6 +78,8 @@ export interface Plan {
 export interface UpToDate {
   kind: "up to date";
   reason: string;
+  /** The output's size, as the last build left it. */
+  size: SiteSize;
 }
 
 /**
@@ -140,7 +145,11 @@ export function planBuild(
   if (changed.length === 0 && deleted.length === 0) {
     const span = manifest.newsSitemapSpan;
     if (shard || (span && spanHolds(span, date))) {
-      return { kind: "up to date", reason: "no article changed since the last build" };
+      return {
+        kind: "up to date",
+        reason: "no article changed since the last build",
+        size: manifest.size,
+      };
     }
     // No page changes, so no process runs: the site's files are written
     // again from the pages as they are.
@@ -153,6 +162,7 @@ export function planBuild(
       jobs: [],
       carryOver: true,
       previous: {},
+      lastSize: manifest.size,
       shards: [],
       keptKeys: Object.fromEntries(
         files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
@@ -214,6 +224,7 @@ export function planBuild(
     jobs,
     carryOver: true,
     previous,
+    lastSize: manifest.size,
     shards: [],
     ...(shard && { shard }),
     // A site job loads every article and says each one's keys; a shard's

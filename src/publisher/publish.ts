@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { buildDate } from "../lib/build-date.ts";
+import { NO_CHANGES } from "../lib/site-changes.ts";
 import { scanArchive } from "./archive.ts";
 import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
 import { buildInputs, changedInputs } from "./inputs.ts";
 import { readManifest } from "./manifest.ts";
+import { writeChanges } from "./output-changes.ts";
 import { planBuild, type BuildRequest } from "./plan.ts";
 import { checkShards } from "./shards.ts";
 
@@ -65,7 +67,11 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
   const files = await scanArchive(options.contentDir, known);
   if (request.kind === "merge") await checkShards(request.shards, files);
   const plan = planBuild(request, files, inputs, last, options.partSize, date);
-  if (plan.kind === "up to date") return { ...plan, jobs: [], joinSeconds: 0 };
+  if (plan.kind === "up to date") {
+    // Nothing changed since the last build, so a deploy has nothing to copy.
+    await writeChanges(target, NO_CHANGES);
+    return { ...plan, jobs: [], joinSeconds: 0, changes: { added: 0, changed: 0, removed: 0 } };
+  }
   console.log(`${describe(plan.kind)}: ${plan.reason}.`);
   return carryOut(place, plan, inputs, date);
 }

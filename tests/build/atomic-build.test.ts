@@ -79,8 +79,12 @@ describe("npm run build", () => {
     // Nothing of the old site is left in it; the old site waits beside it,
     // hidden, for the next build to remove.
     expect(pages.some((page) => page.includes("putin"))).toBe(false);
-    const beside = (await readdir(parent)).filter((name) => name !== "dist");
-    expect(beside).toEqual([expect.stringMatching(/^\.dist-retired-[0-9a-f]{12}$/)]);
+    // Beside it too, the list of what the build changed, for a deploy.
+    const beside = (await readdir(parent)).filter((name) => name !== "dist").sort();
+    expect(beside).toEqual([
+      expect.stringMatching(/^\.dist-retired-[0-9a-f]{12}$/),
+      "dist-changes.txt",
+    ]);
     expect(await readdir(join(parent, beside[0]!, "articles"))).toContain("2015-11-15");
   });
 
@@ -88,10 +92,12 @@ describe("npm run build", () => {
     const settings = { CONTENT_DIR: "tests/fixtures/articles/headings" };
     const first = await runBuildCommand(dist, settings);
     expect(first.exitCode, first.output).toBe(0);
-    const [kept] = (await readdir(parent)).filter((name) => name !== "dist");
+    const others = async () =>
+      (await readdir(parent)).filter((name) => name !== "dist" && name !== "dist-changes.txt");
+    const [kept] = await others();
     const second = await runBuildCommand(dist, settings, { args: ["--full"] });
     expect(second.exitCode, second.output).toBe(0);
-    const beside = (await readdir(parent)).filter((name) => name !== "dist");
+    const beside = await others();
     expect(beside).toHaveLength(1);
     expect(beside[0]).toMatch(/^\.dist-retired-/);
     expect(beside[0]).not.toBe(kept);

@@ -1,9 +1,16 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { makeWorkDir, runBuildCommand } from "../support/build";
 import { viennaArticle, writePublishingFixture } from "../support/publishing-fixture";
-import { treeDifferences, treeDigest } from "../support/tree-digest";
+import { describeSize } from "../../src/lib/host-limits";
+import {
+  readChanges,
+  treeChanges,
+  treeDifferences,
+  treeDigest,
+  treeSize,
+} from "../support/tree-digest";
 
 /*
  * `npm run build` is incremental: after each change to the archive, the
@@ -35,6 +42,15 @@ const env = (date = sourceDate) => ({
 
 /** The incremental build's output, and its cache, kept from one step to the next. */
 const incremental = () => ({ outDir: join(work, "dist"), cacheDir: join(work, "cache") });
+
+/** The site the last build swapped out, hidden beside the output until the next build. */
+async function replacedSite(): Promise<string> {
+  const [name, ...others] = (await readdir(work)).filter((entry) =>
+    entry.startsWith(".dist-retired-"),
+  );
+  expect(others).toEqual([]);
+  return join(work, name!);
+}
 
 async function edit(file: string, change: (text: string) => string): Promise<void> {
   const path = join(content, file);
@@ -127,16 +143,26 @@ describe("npm run build after a change to the archive", () => {
     const first = await runBuildCommand(outDir, env(), { cacheDir });
     expect(first.exitCode, first.output).toBe(0);
     expect(first.output).toContain("A full build: there is no last build to start from.");
+    // A first deploy copies everything: every file is new.
+    const built = await treeDigest(outDir);
+    expect(await readChanges(outDir)).toEqual(treeChanges({}, built));
+    const size = describeSize(await treeSize(outDir));
+    expect(first.output).toContain(
+      `${size}; ${Object.keys(built).length} added, 0 changed and 0 removed, listed in ${outDir}-changes.txt`,
+    );
 
     const again = await runBuildCommand(outDir, env(), { cacheDir });
     expect(again.exitCode, again.output).toBe(0);
     expect(again.output).toContain("is up to date: no article changed since the last build");
+    expect(again.output).toContain(`${size}; 0 added, 0 changed and 0 removed`);
+    expect(await readChanges(outDir)).toEqual({ added: [], changed: [], removed: [] });
   }, 300_000);
 
   test("writes the site's files again, and no page, when the news sitemap's two days hold other articles", async () => {
     // A day after the authored article (midnight in Paris, 2016-03-01).
     const later = String(Date.parse("2016-03-01T23:00:00Z") / 1000);
     const { outDir, cacheDir } = incremental();
+    const before = await treeDigest(outDir);
     const result = await runBuildCommand(outDir, env(later), { cacheDir });
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain(
@@ -154,6 +180,8 @@ describe("npm run build after a change to the archive", () => {
     expect(full.exitCode, full.output).toBe(0);
     const [made, expected] = await Promise.all([treeDigest(outDir), treeDigest(fullDir)]);
     expect(treeDifferences(made, expected)).toEqual([]);
+    expect(await readChanges(outDir)).toEqual(treeChanges(before, made));
+    expect(await treeDigest(await replacedSite())).toEqual(before);
     await rm(fullDir, { recursive: true, force: true });
 
     const again = await runBuildCommand(outDir, env(later), { cacheDir });
@@ -185,6 +213,16 @@ describe("npm run build after a change to the archive", () => {
 
       const [made, expected] = await Promise.all([treeDigest(outDir), treeDigest(fullDir)]);
       expect(treeDifferences(made, expected)).toEqual([]);
+      // What a deploy copies: what changed, and nothing else.
+      const changes = await readChanges(outDir);
+      expect(changes).toEqual(treeChanges(before, made));
+      // The site it replaced was never written to: it kept its bytes till the swap, and after.
+      expect(await treeDigest(await replacedSite())).toEqual(before);
+      // Its size, worked out from the last one's and the changes, is the size counted afresh.
+      expect(result.output).toContain(`${describeSize(await treeSize(outDir))};`);
+      expect(
+        changes.added.length + changes.changed.length + changes.removed.length,
+      ).toBeGreaterThan(0);
       if (articleFiles) {
         const changed = treeDifferences(before, made).filter((path) =>
           path.startsWith("articles/"),
@@ -205,5 +243,7 @@ describe("a full build after incremental ones", () => {
     expect(full.exitCode, full.output).toBe(0);
     expect(full.output).not.toContain("Clearing content store");
     expect(treeDifferences(await treeDigest(outDir), before)).toEqual([]);
+    // Every file written again, and none with other bytes: nothing to deploy.
+    expect(await readChanges(outDir)).toEqual({ added: [], changed: [], removed: [] });
   }, 300_000);
 });

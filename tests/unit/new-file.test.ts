@@ -1,18 +1,13 @@
-import { link, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { link, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { writeNewFile } from "../../src/publishing/new-file";
+import { useTempDir } from "../support/temp-dir";
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "broadsheet-new-file-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir("new-file");
 
 test("writeNewFile leaves a hard link's other name with its bytes, as the served site's file", async () => {
+  const dir = tempDir();
   await writeFile(join(dir, "served.xml"), "<old/>");
   await link(join(dir, "served.xml"), join(dir, "next.xml"));
   await writeNewFile(join(dir, "next.xml"), "<new/>");

@@ -1,18 +1,13 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { removeFiles } from "../../src/publisher/output-tree";
+import { useTempDir } from "../support/temp-dir";
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "broadsheet-output-tree-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir("output-tree");
 
 test("removeFiles removes the files it picks and the folders they leave empty, and returns the rest", async () => {
+  const dir = tempDir();
   const files = [
     "index.html",
     "articles/2015-11-15/putin/index.html",

@@ -131,9 +131,10 @@ describe("planBuild, when no article changed", () => {
   const inputs = { "src/": "code" };
   const manifest = (span?: BuildManifest["newsSitemapSpan"]): { manifest: BuildManifest } => ({
     manifest: {
-      version: 2,
+      version: 3,
       inputs,
       output: "fingerprint",
+      size: { files: 40, bytes: 250_000 },
       articles: Object.fromEntries(
         files.map(({ path, digest }) => [path, { digest, keys: [`article:${path}`], related: "" }]),
       ),
@@ -148,7 +149,11 @@ describe("planBuild, when no article changed", () => {
 
   test("has nothing to do while the news sitemap would list the same articles", () => {
     const plan = planBuild(site, files, inputs, manifest(span), 1000, new Date(span.from));
-    expect(plan).toEqual({ kind: "up to date", reason: "no article changed since the last build" });
+    expect(plan).toEqual({
+      kind: "up to date",
+      reason: "no article changed since the last build",
+      size: { files: 40, bytes: 250_000 },
+    });
   });
 
   test("writes the site's files again, and runs no process, once it would list others", () => {
@@ -158,6 +163,8 @@ describe("planBuild, when no article changed", () => {
       reason:
         "no article changed since the last build, but the news sitemap's two days hold other articles now",
       jobs: [],
+      // Carried over, the last output's size is the start of this one's.
+      lastSize: { files: 40, bytes: 250_000 },
       carryOver: true,
       keptKeys: {
         "2015-11-000.md": ["article:2015-11-000.md"],
@@ -196,9 +203,10 @@ describe("planBuild and the earlier stories an article lists", () => {
     if (plan.kind === "up to date") throw new Error("a first build has work to do");
     return {
       manifest: {
-        version: 2,
+        version: 3,
         inputs,
         output: "fingerprint",
+        size: { files: 40, bytes: 250_000 },
         articles: Object.fromEntries(
           files.map(({ path, digest, story }) => [
             path,
@@ -293,9 +301,10 @@ describe("planBuild, after some articles changed", () => {
   const edited = files.map((each) => ({ ...each, digest: `${each.digest}, edited` }));
   const last: { manifest: BuildManifest } = {
     manifest: {
-      version: 2,
+      version: 3,
       inputs,
       output: "fingerprint",
+      size: { files: 40, bytes: 250_000 },
       articles: Object.fromEntries(
         files.map(({ path, digest }) => [
           path,
