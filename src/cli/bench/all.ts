@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeSyntheticArticles } from "../synthetic-articles.ts";
 import { projectRoot, type BenchContext } from "./context.ts";
@@ -6,136 +6,160 @@ import { medians, row, type BuildFigures } from "./figures.ts";
 import { lastBuild, measureBuild, publishOne } from "./measure-build.ts";
 import { measureSearch, printSearch } from "./search.ts";
 
-/** The medians of the builds of one archive, and of the bare site's build. */
-interface ArchiveFigures {
-  first: BuildFigures;
-  rebuild: BuildFigures;
-  warm: BuildFigures;
-  publish: BuildFigures;
-  bare: BuildFigures;
-}
+/** What a newsroom runs, in the order the bench runs it. */
+const ACTIONS = ["first build", "publishing one", "deleting one", "template change"] as const;
+type Action = (typeof ACTIONS)[number];
 
-/** The default bench: first builds, rebuilds and bare builds of 1 and N articles, then the search. */
+/** Our builds of each action and the bare site's, medians of the runs. */
+type ArchiveFigures = Record<Action, { ours: BuildFigures; bare: BuildFigures }>;
+
+/**
+ * The default bench: on N synthetic articles, what a newsroom runs, each
+ * beside a bare Astro 7 site doing the same in the same run: a first build;
+ * publishing one article; deleting it; and a template change (a CSS edit,
+ * which makes every page again and keeps the cards). The bare site has no
+ * incremental build: publishing and deleting are builds of the whole
+ * archive from its content cache. Then a one-article site's build, which
+ * publishing is measured against, and the search.
+ */
 export async function benchAll(context: BenchContext): Promise<void> {
   const { work, articles, runs } = context;
-  const baseline = await measureArchive(context, "baseline", 1);
-  const full = await measureArchive(context, "full", articles);
-  const margin = (kind: keyof ArchiveFigures) =>
-    (((full[kind].wallSeconds - baseline[kind].wallSeconds) * 1000) / (articles - 1)).toFixed(2);
-
-  const search = await measureSearch(join(work, "full-build", "dist"));
+  const figures = await measureArchive(context, articles);
+  const one = await measureOneArticleBuild(context);
+  const search = await measureSearch(join(work, "archive-build", "dist"));
 
   console.log(`\nBroadsheet build benchmark: ${articles} articles, median of ${runs} run(s)\n`);
-  const overBare = (kind: keyof ArchiveFigures) =>
-    `${(Number(margin(kind)) / Number(margin("bare"))).toFixed(2)}×`;
-  // Per page as well: ours makes listing pages (days, months, topics and
-  // people by year) besides each article's, the bare site one page an
-  // article, so this says how much of the difference is the number of pages.
-  const marginPerPage = (kind: keyof ArchiveFigures) =>
-    ((full[kind].wallSeconds - baseline[kind].wallSeconds) * 1000) /
-    (full[kind].pages - baseline[kind].pages);
-  const perPage = (kind: keyof ArchiveFigures) => ({
-    "ms/page (margin)": marginPerPage(kind).toFixed(2),
-    "over bare, per page": `${(marginPerPage(kind) / marginPerPage("bare")).toFixed(2)}×`,
-  });
-  console.table({
-    "1 article, first build": row(baseline.first),
-    "1 article, rebuild": row(baseline.rebuild),
-    "1 article, warm build": row(baseline.warm),
-    "1 article, bare Astro 7": row(baseline.bare),
-    [`${articles} articles, first build`]: {
-      ...row(full.first),
-      "ms/article (margin)": margin("first"),
-      "over bare": overBare("first"),
-      ...perPage("first"),
-    },
-    [`${articles} articles, rebuild`]: {
-      ...row(full.rebuild),
-      "ms/article (margin)": margin("rebuild"),
-      "over bare": overBare("rebuild"),
-      ...perPage("rebuild"),
-    },
-    [`${articles} articles, warm build`]: {
-      ...row(full.warm),
-      "ms/article (margin)": margin("warm"),
-      "over bare": overBare("warm"),
-      ...perPage("warm"),
-    },
-    [`${articles} articles, bare Astro 7`]: {
-      ...row(full.bare),
-      "ms/article (margin)": margin("bare"),
-      "ms/page (margin)": marginPerPage("bare").toFixed(2),
-    },
-  });
-  const publishRatio = full.publish.wallSeconds / baseline.warm.wallSeconds;
-  console.log(
-    `\nPublishing one article (npm run build after adding it), beside a one-article site's warm build\n`,
+  console.table(
+    Object.fromEntries(
+      ACTIONS.map((action) => {
+        const { ours, bare } = figures[action];
+        return [
+          action,
+          {
+            ...row(ours),
+            "bare Astro 7 wall s": bare.wallSeconds.toFixed(2),
+            "bare peak MiB": (bare.maxRssBytes / 2 ** 20).toFixed(0),
+            "over bare": `${(ours.wallSeconds / bare.wallSeconds).toFixed(2)}×`,
+          },
+        ];
+      }),
+    ),
   );
+  console.log(`\nPublishing and deleting one article, beside a one-article site's build\n`);
   console.table({
-    "1-article site, warm build": row(baseline.warm),
-    [`into ${articles} articles`]: {
-      ...row(full.publish),
-      "over the 1-article build": `${publishRatio.toFixed(2)}×`,
-    },
+    "1-article site, --full with its caches": row(one),
+    ...Object.fromEntries(
+      (["publishing one", "deleting one"] as const).map((action) => [
+        `${action} of ${articles}`,
+        {
+          ...row(figures[action].ours),
+          "over the 1-article build": `${(figures[action].ours.wallSeconds / one.wallSeconds).toFixed(2)}×`,
+        },
+      ]),
+    ),
   });
   printSearch(search, articles);
 }
 
-/**
- * Builds `count` articles `runs` times: a first build; a rebuild with only
- * the cards kept (a CI machine that keeps nothing else); a warm build with
- * every cache kept (`--full`); and publishing: one new article, then
- * `npm run build`, which builds only what it touches.
- */
+/** Each action on `count` articles, ours and the bare site's, `runs` times. */
 async function measureArchive(
   { work, bareRoot, runs }: BenchContext,
-  name: string,
   count: number,
 ): Promise<ArchiveFigures> {
-  const contentDir = join(work, `${name}-content`);
+  const contentDir = join(work, "archive-content");
   await writeSyntheticArticles(contentDir, count);
-  const firsts: BuildFigures[] = [];
-  const rebuilds: BuildFigures[] = [];
-  const warms: BuildFigures[] = [];
-  const publishes: BuildFigures[] = [];
-  const bares: BuildFigures[] = [];
+  const results = Object.fromEntries(
+    ACTIONS.map((action) => [action, { ours: [] as BuildFigures[], bare: [] as BuildFigures[] }]),
+  ) as Record<Action, { ours: BuildFigures[]; bare: BuildFigures[] }>;
   for (let run = 1; run <= runs; run++) {
-    const buildDir = join(work, `${name}-build`);
+    const buildDir = join(work, "archive-build");
+    const bareDir = join(work, "archive-bare-build");
+    for (const dir of [buildDir, bareDir]) {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir);
+    }
     const cacheDir = join(buildDir, "cache");
-    await rm(buildDir, { recursive: true, force: true });
-    await mkdir(buildDir);
-    firsts.push(await measureBuild(buildDir, contentDir, cacheDir));
-    // Keep only the drawn cards: the rebuild renders everything else again.
-    for (const entry of await readdir(cacheDir)) {
-      if (entry !== "social-cards")
-        await rm(join(cacheDir, entry), { recursive: true, force: true });
-    }
-    rebuilds.push(await measureBuild(buildDir, contentDir, cacheDir));
-    warms.push(await measureBuild(buildDir, contentDir, cacheDir));
+    const bareCache = join(bareDir, "cache");
+    const ours = (args: readonly string[] = []) =>
+      measureBuild(buildDir, contentDir, cacheDir, projectRoot, args);
+    const bare = () => measureBuild(bareDir, contentDir, bareCache, bareRoot);
+    const both = async (action: Action, expected?: BuildReportKind) => {
+      results[action].ours.push(await ours());
+      if (expected) await expectKind(cacheDir, action, expected);
+      results[action].bare.push(await bare());
+    };
+
+    await both("first build");
     const published = await publishOne(contentDir, count);
-    publishes.push(await measureBuild(buildDir, contentDir, cacheDir, projectRoot, []));
-    const report = await lastBuild(cacheDir);
-    if (report.kind !== "incremental") {
-      throw new Error(`publishing one article made a ${report.kind} build: ${report.reason}`);
-    }
+    await both("publishing one", "incremental");
     await rm(published);
-    await rm(cacheDir, { recursive: true, force: true });
-    // In a folder of its own, so that the search is measured on our build.
-    const bareDir = join(work, `${name}-bare-build`);
-    await rm(bareDir, { recursive: true, force: true });
-    await mkdir(bareDir);
-    bares.push(await measureBuild(bareDir, contentDir, join(bareDir, "cache"), bareRoot));
-    const seconds = (list: BuildFigures[]) => list.at(-1)!.wallSeconds.toFixed(2);
+    await both("deleting one", "incremental");
+    await withEdit(
+      join(projectRoot, "src/styles/global.css"),
+      (css) => `${css}\n:root { --bench-template-change: 1; }\n`,
+      () =>
+        withEdit(
+          join(bareRoot, "src/pages/articles/[id].astro"),
+          (page) => page.replace("</head>", "<style>h1 { color: #111; }</style></head>"),
+          async () => {
+            results["template change"].ours.push(await ours());
+            await expectKind(cacheDir, "template change", "full");
+            results["template change"].bare.push(await bare());
+          },
+        ),
+    );
+    const seconds = (action: Action) =>
+      `${results[action].ours.at(-1)!.wallSeconds.toFixed(2)} s (bare ${results[action].bare.at(-1)!.wallSeconds.toFixed(2)} s)`;
     process.stderr.write(
-      `  ${name}, run ${run}/${runs}: first ${seconds(firsts)} s, rebuild ${seconds(rebuilds)} s, ` +
-        `warm ${seconds(warms)} s, publish ${seconds(publishes)} s, bare Astro ${seconds(bares)} s\n`,
+      `  run ${run}/${runs}: ${ACTIONS.map((action) => `${action} ${seconds(action)}`).join(", ")}\n`,
     );
   }
-  return {
-    first: medians(firsts),
-    rebuild: medians(rebuilds),
-    warm: medians(warms),
-    publish: medians(publishes),
-    bare: medians(bares),
-  };
+  return Object.fromEntries(
+    ACTIONS.map((action) => [
+      action,
+      { ours: medians(results[action].ours), bare: medians(results[action].bare) },
+    ]),
+  ) as ArchiveFigures;
+}
+
+type BuildReportKind = "incremental" | "full";
+
+/** Stops the bench when a build was not the kind its action makes. */
+async function expectKind(cacheDir: string, action: Action, kind: BuildReportKind): Promise<void> {
+  const report = await lastBuild(cacheDir);
+  if (report.kind !== kind) {
+    throw new Error(`${action} made a ${report.kind} build, not ${kind}: ${report.reason}`);
+  }
+}
+
+/**
+ * Runs `use` with `file` changed by `edit`, and puts the file back as it was
+ * whatever happens: the template change edits the project's own CSS.
+ */
+async function withEdit(
+  file: string,
+  edit: (text: string) => string,
+  use: () => Promise<void>,
+): Promise<void> {
+  const original = await readFile(file, "utf8");
+  await writeFile(file, edit(original));
+  try {
+    await use();
+  } finally {
+    await writeFile(file, original);
+  }
+}
+
+/** A one-article site built with every cache kept (`--full`): what publishing one is measured against. */
+async function measureOneArticleBuild({ work, runs }: BenchContext): Promise<BuildFigures> {
+  const contentDir = join(work, "one-content");
+  const buildDir = join(work, "one-build");
+  await writeSyntheticArticles(contentDir, 1);
+  await mkdir(buildDir);
+  const cacheDir = join(buildDir, "cache");
+  await measureBuild(buildDir, contentDir, cacheDir);
+  const builds: BuildFigures[] = [];
+  for (let run = 1; run <= runs; run++)
+    builds.push(await measureBuild(buildDir, contentDir, cacheDir));
+  return medians(builds);
 }

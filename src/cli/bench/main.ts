@@ -1,27 +1,21 @@
 /*
- * The build benchmark: `npm run bench -- --articles N [--runs R] [--search-only | --memory]`.
+ * The build benchmark: `npm run bench -- --articles N [--runs R] [--search-only | --memory | --publish-only]`.
  *
- * Writes N synthetic articles (fixed seed) into a temporary folder and builds
- * them with the real pipeline, three times per run, then publishes one more:
+ * Writes N synthetic articles (fixed seed) into a temporary folder and runs
+ * what a newsroom runs on them, each with `npm run build` as a user runs it
+ * and beside a bare Astro 7 site (src/cli/bare-astro-site.ts) doing the same
+ * in the same run, because wall times on a shared machine swing by a third
+ * from one run to the next (all.ts):
  * - first build: nothing cached, so every social card is drawn;
- * - rebuild: the cards come from their cache; everything else (the content
- *   layer's store, every page) is made afresh, as on a CI machine that keeps
- *   only the card cache;
- * - warm build (`--full`): every cache kept, so the pages whose inputs did
- *   not change are copied from Astro's cache (src/lib/page-cache.ts);
- * - publishing: one new article, then `npm run build`, which builds only
- *   what it touches.
- * It prints pages built, wall seconds, peak memory, dist bytes, and
- * milliseconds per article at the margin: the difference from a one-article
- * build of the same kind made in the same run, divided by N − 1, so start-up
- * cost is not counted as per-article cost. Each figure is the median of R
- * runs. Removes everything it wrote.
- *
- * Each run also builds the same articles with a bare Astro 7 site
- * (src/cli/bare-astro-site.ts) and prints our cost per article over its,
- * and per page (ours makes listing pages too; the bare site one page an
- * article): the two are measured in one run, side by side, because wall
- * times on a shared machine swing by a third from one run to the next.
+ * - publishing one: a new article, the newest, then `npm run build`;
+ * - deleting one: that article removed, then `npm run build`;
+ * - template change: an edit to src/styles/global.css (put back after),
+ *   which makes every page again and keeps every card.
+ * The bare site has no incremental build: it builds the whole archive each
+ * time, from its content cache. Then a one-article site's build with its
+ * caches, which publishing and deleting are measured against. It prints
+ * pages, wall seconds, the peak memory of the largest process and dist
+ * bytes, each the median of R runs. Removes everything it wrote.
  *
  * `--search-only` skips all of that but one first build of the N articles
  * (its wall seconds and peak memory are printed), for the search figures

@@ -20,7 +20,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
       articles: { type: "string", default: "1000" },
       runs: { type: "string", default: "1" },
       // Only what the search costs: one first build of N articles (no one-article
-      // or bare-Astro builds, no rebuild), then the index and a first search.
+      // or bare-Astro builds), then the index and a first search.
       "search-only": { type: "boolean", default: false },
       // Only the memory: first builds of N / 4 and N articles, and the ratio
       // of their largest processes' peaks.

@@ -7,8 +7,8 @@ import { lastBuild, measureBuild, publishOne } from "./measure-build.ts";
 
 /**
  * `--publish-only`: a first build of N articles and one article published
- * into them, process by process, beside a one-article site's warm build
- * (every cache kept, `--full`) made in the same run.
+ * into them, process by process, beside a one-article site's build with
+ * its caches (`--full`) made in the same run.
  */
 export async function benchPublishOnly({ work, articles }: BenchContext): Promise<void> {
   const oneContent = join(work, "one-content");
@@ -37,7 +37,7 @@ export async function benchPublishOnly({ work, articles }: BenchContext): Promis
     `\nBroadsheet build benchmark: ${articles} articles, a first build and one publish\n`,
   );
   console.table({
-    "1-article site, warm build": row(oneWarm),
+    "1-article site, --full with its caches": row(oneWarm),
     [`${articles} articles, first build`]: {
       ...row(first),
       "ms/article": ((first.wallSeconds * 1000) / articles).toFixed(2),
