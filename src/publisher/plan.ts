@@ -6,7 +6,6 @@
  * carried out by carry-out.ts.
  */
 
-import type { SiteSize } from "../lib/host-limits.ts";
 import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
 import { spanHolds } from "../lib/news-sitemap.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
@@ -54,7 +53,7 @@ export interface Plan {
   /** The page keys the changed and deleted articles had in the last build, by path. */
   previous: Record<string, string[]>;
   /** The last output's size, when it is carried over. */
-  lastSize?: SiteSize;
+  lastSize?: BuildManifest["size"];
   /** Shards' outputs whose article pages the output takes. */
   shards: readonly string[];
   /**
@@ -79,7 +78,7 @@ export interface UpToDate {
   kind: "up to date";
   reason: string;
   /** The output's size, as the last build left it. */
-  size: SiteSize;
+  size: BuildManifest["size"];
 }
 
 /**
@@ -145,11 +144,8 @@ export function planBuild(
   if (changed.length === 0 && deleted.length === 0) {
     const span = manifest.newsSitemapSpan;
     if (shard || (span && spanHolds(span, date))) {
-      return {
-        kind: "up to date",
-        reason: "no article changed since the last build",
-        size: manifest.size,
-      };
+      const reason = "no article changed since the last build";
+      return { kind: "up to date", reason, size: manifest.size };
     }
     // No page changes, so no process runs: the site's files are written
     // again from the pages as they are.
