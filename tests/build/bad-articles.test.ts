@@ -173,6 +173,16 @@ const cases = [
       "article.md: the image `./photos/vienna.jpg` does not exist (its path starts from the article's folder)",
     ],
   },
+  {
+    // Until pictures are published, one that is there stops the build rather
+    // than leaving the page with no picture and no word of it.
+    name: "an image in the body, which is not published yet",
+    folder: "body-image",
+    messages: [
+      "article.md: the image `./photos/vienna.png` cannot be published yet: pictures in an " +
+        "article's body are not supported, and the page would show none. Take it out, or link to the picture",
+    ],
+  },
 ];
 
 describe("a build with a bad article", () => {
@@ -199,7 +209,7 @@ describe("a build with a bad article", () => {
     // The frontmatter of all files is checked before anything is rendered.
     const frontmatterCases = cases.filter(
       ({ folder }) =>
-        !/^(same-url|pinned|former|missing-image|update-paragraph|correction-paragraph|near-duplicate|person-page)/.test(
+        !/^(same-url|pinned|former|missing-image|body-image|update-paragraph|correction-paragraph|near-duplicate|person-page)/.test(
           folder,
         ),
     );

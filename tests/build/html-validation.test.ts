@@ -54,3 +54,28 @@ describe("html-validate", () => {
     expect(report.results[0]?.messages.map((message) => message.ruleId)).toContain("wcag/h37");
   });
 });
+
+describe("pictures", () => {
+  /** The build's `<img>` tags with a `src`, and every one without, as "file: tag" (Astro's unresolved placeholder is one). */
+  async function images(dir: string): Promise<{ withSource: number; without: string[] }> {
+    let withSource = 0;
+    const without: string[] = [];
+    for (const file of await htmlPages(dir)) {
+      const html = await readFile(join(dir, file), "utf8");
+      for (const [tag] of html.matchAll(/<img\b[^>]*>/g)) {
+        if (/\ssrc="[^"]+"/.test(tag)) withSource++;
+        else without.push(`${file}: ${tag}`);
+      }
+      if (html.includes("__ASTRO_IMAGE_")) without.push(`${file}: Astro's image placeholder`);
+    }
+    return { withSource, without };
+  }
+
+  test("no page of either build ships an image without a source", async () => {
+    expect((await images(inject("distDir"))).without).toEqual([]);
+    const reader = await images(inject("subpathDistDir"));
+    expect(reader.without).toEqual([]);
+    // An article of the /reader/ build shows the site's card: the scan sees images.
+    expect(reader.withSource).toBeGreaterThan(0);
+  });
+});

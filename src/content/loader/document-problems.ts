@@ -22,12 +22,15 @@ export function documentProblems(
   const images = (entry.rendered.metadata?.["localImagePaths"] ?? []) as string[];
   const folder = dirname(resolve(root, entry.filePath ?? ""));
   for (const image of images) {
-    if (!existsSync(resolve(folder, image))) {
-      problems.push({
-        file,
-        message: `the image \`${image}\` does not exist (its path starts from the article's folder)`,
-      });
-    }
+    problems.push({
+      file,
+      message: existsSync(resolve(folder, image))
+        ? // Astro would ship the page with its unresolved placeholder for the
+          // picture, an <img> with no src, and say nothing.
+          `the image \`${image}\` cannot be published yet: pictures in an article's body are not ` +
+          "supported, and the page would show none. Take it out, or link to the picture"
+        : `the image \`${image}\` does not exist (its path starts from the article's folder)`,
+    });
   }
   const messages = (entry.rendered.metadata?.frontmatter?.[messagesKey] ?? []) as DocumentMessage[];
   if (messages.length === 0) return problems;
