@@ -18,6 +18,15 @@ export interface SiteChanges {
 /** No change at all: what a build that found the output up to date made. */
 export const NO_CHANGES: SiteChanges = { added: [], changed: [], removed: [] };
 
+/** How many files were added, changed and removed (a folder removed whole counts once). */
+export function countChanges({
+  added,
+  changed,
+  removed,
+}: SiteChanges): Record<keyof SiteChanges, number> {
+  return { added: added.length, changed: changed.length, removed: removed.length };
+}
+
 /** The changes as the file `npm run build` writes beside its output. */
 export function changesText({ added, changed, removed }: SiteChanges): string {
   const lines = [

@@ -5,7 +5,7 @@ import type { SiteSize } from "../lib/host-limits.ts";
 import type { JobKeys } from "../lib/job-scope.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
-import type { SiteChanges } from "../lib/site-changes.ts";
+import { countChanges, type SiteChanges } from "../lib/site-changes.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
@@ -181,11 +181,7 @@ export async function carryOut(
       ...(siteFiles && { siteFiles }),
       joinSeconds: (performance.now() - started) / 1000,
       size,
-      changes: {
-        added: changes.added.length,
-        changed: changes.changed.length,
-        removed: changes.removed.length,
-      },
+      changes: countChanges(changes),
     };
     return { report, changes };
   });

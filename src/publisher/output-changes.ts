@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { mapLimited } from "../lib/concurrency.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import { changesText, collapseRemovedFolders, type SiteChanges } from "../lib/site-changes.ts";
+import { writeNewFile } from "../publishing/new-file.ts";
 import { SEARCH_BUNDLE_DIR } from "../publishing/search-index.ts";
 import type { SiteFilesReport } from "../publishing/site-files.ts";
 import { listFiles } from "./output-tree.ts";
@@ -145,7 +146,5 @@ export function changesFile(target: string): string {
 
 /** Writes the list of changes for `target`, whole or not at all. */
 export async function writeChanges(target: string, changes: SiteChanges): Promise<void> {
-  const path = changesFile(target);
-  await writeFile(`${path}.next`, changesText(changes));
-  await rename(`${path}.next`, path);
+  await writeNewFile(changesFile(target), changesText(changes));
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import { buildDate } from "../lib/build-date.ts";
-import { NO_CHANGES } from "../lib/site-changes.ts";
+import { countChanges, NO_CHANGES } from "../lib/site-changes.ts";
 import { scanArchive } from "./archive.ts";
 import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
 import { buildInputs, changedInputs } from "./inputs.ts";
@@ -70,7 +70,7 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
   if (plan.kind === "up to date") {
     // Nothing changed since the last build, so a deploy has nothing to copy.
     await writeChanges(target, NO_CHANGES);
-    return { ...plan, jobs: [], joinSeconds: 0, changes: { added: 0, changed: 0, removed: 0 } };
+    return { ...plan, jobs: [], joinSeconds: 0, changes: countChanges(NO_CHANGES) };
   }
   console.log(`${describe(plan.kind)}: ${plan.reason}.`);
   return carryOut(place, plan, inputs, date);
