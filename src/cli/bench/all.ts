@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { writeSyntheticArticles } from "../synthetic-articles.ts";
 import { projectRoot, type BenchContext } from "./context.ts";
 import { medians, row, type BuildFigures } from "./figures.ts";
-import { lastBuild, measureBuild, publishOne } from "./measure-build.ts";
+import type { BuildReport } from "../../publisher/carry-out.ts";
+import { lastBuildOfKind, measureBuild, publishOne } from "./measure-build.ts";
 import { measureSearch, printSearch } from "./search.ts";
 
 /** What a newsroom runs, in the order the bench runs it. */
@@ -83,9 +84,9 @@ async function measureArchive(
     const ours = (args: readonly string[] = []) =>
       measureBuild(buildDir, contentDir, cacheDir, projectRoot, args);
     const bare = () => measureBuild(bareDir, contentDir, bareCache, bareRoot);
-    const both = async (action: Action, expected?: BuildReportKind) => {
+    const both = async (action: Action, expected?: BuildReport["kind"]) => {
       results[action].ours.push(await ours());
-      if (expected) await expectKind(cacheDir, action, expected);
+      if (expected) await lastBuildOfKind(cacheDir, action, expected);
       results[action].bare.push(await bare());
     };
 
@@ -103,7 +104,7 @@ async function measureArchive(
           (page) => page.replace("</head>", "<style>h1 { color: #111; }</style></head>"),
           async () => {
             results["template change"].ours.push(await ours());
-            await expectKind(cacheDir, "template change", "full");
+            await lastBuildOfKind(cacheDir, "template change", "full");
             results["template change"].bare.push(await bare());
           },
         ),
@@ -120,16 +121,6 @@ async function measureArchive(
       { ours: medians(results[action].ours), bare: medians(results[action].bare) },
     ]),
   ) as ArchiveFigures;
-}
-
-type BuildReportKind = "incremental" | "full";
-
-/** Stops the bench when a build was not the kind its action makes. */
-async function expectKind(cacheDir: string, action: Action, kind: BuildReportKind): Promise<void> {
-  const report = await lastBuild(cacheDir);
-  if (report.kind !== kind) {
-    throw new Error(`${action} made a ${report.kind} build, not ${kind}: ${report.reason}`);
-  }
 }
 
 /**

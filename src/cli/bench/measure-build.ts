@@ -60,6 +60,19 @@ export async function lastBuild(cacheDir: string): Promise<BuildReport> {
   return JSON.parse(await readFile(join(cacheDir, "last-build.json"), "utf8")) as BuildReport;
 }
 
+/** The last build's report, which must be of `kind`: the bench stops when `what` made another kind of build. */
+export async function lastBuildOfKind(
+  cacheDir: string,
+  what: string,
+  kind: BuildReport["kind"],
+): Promise<BuildReport> {
+  const report = await lastBuild(cacheDir);
+  if (report.kind !== kind) {
+    throw new Error(`${what} made a ${report.kind} build, not ${kind}: ${report.reason}`);
+  }
+  return report;
+}
+
 /** Adds one new article, the newest, to the synthetic archive in `contentDir`, as a newsroom publishes one. */
 export async function publishOne(contentDir: string, count: number): Promise<string> {
   const file = join(contentDir, "breaking.md");
