@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { findRsync } from "../../src/cli/install-rsync";
-import { makeWorkDir, projectRoot, runBuildCommand } from "../support/build";
+import { makeWorkDir, runBuildCommand } from "../support/build";
+import { deployingBlocks } from "../support/deploying-docs";
 import { subpathSite } from "../support/global-build";
 import { prepareNginx, type Nginx, type NginxPrefix } from "../support/nginx";
 import { viennaArticle, writePublishingFixture } from "../support/publishing-fixture";
@@ -23,10 +24,7 @@ const DOCUMENTED_DESTINATION = "deploy@news.example.org:/var/www/broadsheet/read
 
 /** The ```sh block of docs/deploying.md whose first line is `# <title>…`, as written there. */
 async function documentedCommands(title: string): Promise<string> {
-  const deploying = await readFile(join(projectRoot, "docs/deploying.md"), "utf8");
-  const blocks = [...deploying.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
-    .map((match) => match[1]!)
-    .filter((block) => block.startsWith(`# ${title}`));
+  const blocks = (await deployingBlocks("sh")).filter((block) => block.startsWith(`# ${title}`));
   if (blocks.length !== 1)
     throw new Error(`docs/deploying.md has ${blocks.length} "${title}" blocks`);
   expect(blocks[0]).toContain(DOCUMENTED_DESTINATION);

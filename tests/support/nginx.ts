@@ -5,12 +5,11 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { findNginx } from "../../src/cli/install-nginx";
-import { projectRoot } from "./build";
+import { deployingBlocks } from "./deploying-docs";
 
 /** The ```nginx block of docs/deploying.md, as written there. */
 export async function documentedNginxBlock(): Promise<string> {
-  const deploying = await readFile(join(projectRoot, "docs/deploying.md"), "utf8");
-  const blocks = [...deploying.matchAll(/^```nginx\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  const blocks = await deployingBlocks("nginx");
   if (blocks.length !== 1)
     throw new Error(`docs/deploying.md has ${blocks.length} nginx blocks, not 1`);
   return blocks[0]!;

@@ -1,6 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
 
 /** A fresh folder under the system's temporary folder for each test of the file, removed after it. */
@@ -16,4 +16,12 @@ export function useTempDir(name: string): () => string {
     if (!dir) throw new Error("useTempDir's folder is made before each test");
     return dir;
   };
+}
+
+/** Writes each of `files`, by its path under `root` ("a/b.html"), with its text, making the folders it needs. */
+export async function writeTree(root: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
 }

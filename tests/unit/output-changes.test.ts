@@ -1,9 +1,9 @@
-import { cp, link, mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { cp, mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { outputChanges } from "../../src/publisher/output-changes";
-import { removeFiles } from "../../src/publisher/output-tree";
-import { useTempDir } from "../support/temp-dir";
+import { linkTree, listFiles, removeFiles } from "../../src/publisher/output-tree";
+import { useTempDir, writeTree } from "../support/temp-dir";
 
 const tempDir = useTempDir("output-changes");
 let previous: string;
@@ -11,7 +11,7 @@ let next: string;
 beforeEach(async () => {
   previous = join(tempDir(), "dist");
   next = join(tempDir(), ".dist-next");
-  await write(previous, {
+  await writeTree(previous, {
     "index.html": "front",
     "a/index.html": "A",
     "b/index.html": "B",
@@ -19,13 +19,6 @@ beforeEach(async () => {
     "c/d/card.png": "card",
   });
 });
-
-async function write(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-}
 
 /** What the build must report: the front page and b changed, e added, c/ gone whole. */
 const expected = {
@@ -40,7 +33,7 @@ const expected = {
 
 describe("outputChanges", () => {
   test("compares every file of a new site with the last one", async () => {
-    await write(next, {
+    await writeTree(next, {
       "index.html": "front!",
       "a/index.html": "A",
       "b/index.html": "B, again",
@@ -50,23 +43,20 @@ describe("outputChanges", () => {
   });
 
   test("compares only the files written, in a site carried over as hard links", async () => {
-    const carried = [
-      "a/index.html",
-      "b/index.html",
-      "c/d/card.png",
-      "c/d/index.html",
-      "index.html",
-    ];
-    for (const path of carried) {
-      await mkdir(dirname(join(next, path)), { recursive: true });
-      await link(join(previous, path), join(next, path));
-    }
+    // As a build starts its new folder.
+    await mkdir(next);
+    await linkTree(previous, next);
+    const carried = await listFiles(next);
     const kept = await removeFiles(
       next,
       carried,
       (path) => path.startsWith("c/") || path === "b/index.html" || path === "index.html",
     );
-    await write(next, { "index.html": "front!", "b/index.html": "B, again", "e/index.html": "E" });
+    await writeTree(next, {
+      "index.html": "front!",
+      "b/index.html": "B, again",
+      "e/index.html": "E",
+    });
     const written = ["b/index.html", "e/index.html", "index.html"];
     const files = [...kept, ...written].sort();
     const size = { files: 5, bytes: 5 + 1 + 1 + 4 + 4 };

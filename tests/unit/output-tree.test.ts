@@ -1,8 +1,7 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdir } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { removeFiles } from "../../src/publisher/output-tree";
-import { useTempDir } from "../support/temp-dir";
+import { useTempDir, writeTree } from "../support/temp-dir";
 
 const tempDir = useTempDir("output-tree");
 
@@ -15,10 +14,7 @@ test("removeFiles removes the files it picks and the folders they leave empty, a
     "topics/g-20/index.html",
     "topics/g-20/page/2/index.html",
   ];
-  for (const file of files) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), file);
-  }
+  await writeTree(dir, Object.fromEntries(files.map((file) => [file, file])));
   const asked: string[] = [];
   const kept = await removeFiles(dir, files, (path) => {
     asked.push(path);
