@@ -3,11 +3,17 @@ import { articleLoader } from "./content/loader/article-loader";
 import { articleSchema } from "./content/schema/article";
 import { fieldSynonyms } from "./content/schema/field-synonyms";
 import { contentFolder } from "./lib/content-folder";
+import { site } from "./site.config";
 
 const contentDir = contentFolder(process.env);
 
 const articles = defineCollection({
-  loader: articleLoader({ base: contentDir, schema: articleSchema, synonyms: fieldSynonyms }),
+  loader: articleLoader({
+    base: contentDir,
+    schema: articleSchema,
+    synonyms: fieldSynonyms,
+    listPageSize: site.articlesPerListPage,
+  }),
   schema: articleSchema,
 });
 

@@ -6,6 +6,7 @@
  * test's) makes the whole site and the files that follow it.
  */
 
+import type { ListingChanges } from "./listings-to-remake.ts";
 import type { RelatedStory } from "./related-stories.ts";
 
 /**
@@ -34,12 +35,13 @@ export interface ArticlesScope {
 export interface SiteScope {
   pages: "site";
   /**
-   * When only some articles changed since the last build: their ids, and
-   * the page keys (src/lib/page-keys.ts) that they and any deleted articles
-   * had then. Only the listings of those keys and of the changed articles'
-   * keys now are made (`JobKeys.made`). Absent: every listing is made.
+   * When only some articles changed since the last build: their ids, the
+   * page keys (src/lib/page-keys.ts) that they and any deleted articles
+   * had then, and how many were deleted. Only the listings those changes
+   * touch are made (src/lib/listings-to-remake.ts, `JobKeys.made`).
+   * Absent: every listing is made.
    */
-  changed?: { ids: string[]; previousKeys: string[] };
+  changed?: ListingChanges;
   /**
    * Every article file's digest (src/lib/file-digest.ts), by its path in
    * the content folder, as the publisher read them: the loader reads again
@@ -86,7 +88,7 @@ export function parseBuildScope(json: string): BuildScope {
   const value = JSON.parse(json) as {
     pages?: unknown;
     files?: unknown;
-    changed?: { ids?: unknown; previousKeys?: unknown };
+    changed?: { ids?: unknown; previousKeys?: unknown; deleted?: unknown };
     articles?: { ids?: unknown; related?: unknown };
     digests?: unknown;
     keysFile?: unknown;
@@ -119,8 +121,18 @@ export function parseBuildScope(json: string): BuildScope {
   }
   if (value?.pages === "site" || value?.pages === "all") {
     const { changed } = value;
-    if (changed !== undefined && !(strings(changed.ids) && strings(changed.previousKeys))) {
-      throw new TypeError("build scope: `changed` needs `ids` and `previousKeys`, lists of text");
+    if (
+      changed !== undefined &&
+      !(
+        strings(changed.ids) &&
+        strings(changed.previousKeys) &&
+        Number.isInteger(changed.deleted) &&
+        (changed.deleted as number) >= 0
+      )
+    ) {
+      throw new TypeError(
+        "build scope: `changed` needs `ids` and `previousKeys`, lists of text, and `deleted`, a count",
+      );
     }
     if (value.pages === "all") {
       if (changed || value.articles || value.digests) {
@@ -131,6 +143,7 @@ export function parseBuildScope(json: string): BuildScope {
     const changes = changed && {
       ids: changed.ids as string[],
       previousKeys: changed.previousKeys as string[],
+      deleted: changed.deleted as number,
     };
     const { articles } = value;
     const ids = articles?.ids;

@@ -8,17 +8,19 @@ import {
   type ArticleParams,
   type ArticlePathFields,
 } from "./site-urls.ts";
+import type { Period } from "./periods.ts";
 
 /*
  * Every file a build writes belongs to one part of the archive, named by a
  * page key: an article's own page and card ("article:2015-11-15/slug"), a
- * day, month or year of the date archive ("archive:2015-11"), a topic's or a
- * person's pages and feed ("topic:syrian-war"), a year of the search index
- * ("search:2015"), or the pages that follow the whole archive ("site": the
- * front page, the indexes, the main feed, the corrections page and its
- * feed, the sitemap…). An article touches
- * the keys of every page that lists it; publishing it makes exactly those
- * keys again, and "site", and leaves every other file as it was.
+ * day, month or year of the date archive ("archive:2015-11"), a period of a
+ * topic's or a person's list ("topic:syrian-war/2015-11"; the list's first
+ * page and the topic's feed are "topic:syrian-war"), a year of the search
+ * index ("search:2015"), or the pages that follow the whole archive ("site":
+ * the front page, the indexes, the main feed, the corrections page and its
+ * feed, the sitemap…). An article touches the keys of every page that
+ * shows it; publishing it makes exactly those keys again, and "site", and
+ * leaves every other file as it was.
  */
 
 /** The key of the pages that follow the whole archive, made by every build. */
@@ -46,19 +48,21 @@ export function searchYearOfKey(key: string): string | undefined {
 
 /** The page key of a file or page path below the base ("archive/2015/11/index.html", "topics/russia/"). */
 export function pageKey(path: string): string {
-  const [first = "", second = "", third = "", fourth = ""] = path.replace(/^\/+/, "").split("/");
+  const [first = "", second = "", third = "", ...rest] = path.replace(/^\/+/, "").split("/");
   const folder = (segment: string) => segment !== "" && !segment.includes(".");
+  // A period's folders, "2015/11" in "2015/11/index.html", as "2015-11".
+  const period = (segments: readonly string[]) =>
+    segments.filter((segment) => /^\d+$/.test(segment)).join("-");
   switch (first) {
     case SECTIONS.articles:
       return folder(second) && folder(third) ? `${ARTICLE_KEY_PREFIX}${second}/${third}` : SITE_KEY;
     case SECTIONS.archive: {
-      const period = [second, third, fourth].filter((segment) => /^\d+$/.test(segment));
-      return period.length > 0 ? `archive:${period.join("-")}` : SITE_KEY;
+      const archived = period([second, third, ...rest]);
+      return archived ? `archive:${archived}` : SITE_KEY;
     }
     case SECTIONS.topics:
-      return folder(second) ? `topic:${second}` : SITE_KEY;
     case SECTIONS.people:
-      return folder(second) ? `person:${second}` : SITE_KEY;
+      return folder(second) ? listKey(first, second, period([third, ...rest])) : SITE_KEY;
     case SECTIONS.searchBundles:
       return /^\d{4}$/.test(second) ? `search:${second}` : SITE_KEY;
     default:
@@ -90,11 +94,42 @@ export function articlePageKeys(article: KeyedArticle): string[] {
     pageKey(archivePath(year)),
     pageKey(archivePath(`${year}-${month}`)),
     pageKey(archivePath(`${year}-${month}-${day}`)),
-    ...article.topics.map((topic) => pageKey(topicPath(topic))),
-    ...[...article.byline.authors, ...article.byline.contributors].map((name) =>
-      pageKey(personPath(name)),
+    // A list's page of each period the article falls in: the day's lists
+    // it, the larger ones list it or count it.
+    ...[
+      ...article.topics.map((topic) => topicPath(topic)),
+      ...[...article.byline.authors, ...article.byline.contributors].map((name) =>
+        personPath(name),
+      ),
+    ].flatMap((path) =>
+      ["", year, `${year}-${month}`, date].map((period) => withinList(pageKey(path), period)),
     ),
     `search:${year}`,
   ];
   return [...new Set(keys)];
+}
+
+const LIST_KEY_PREFIXES: Record<string, string> = {
+  [SECTIONS.topics]: "topic:",
+  [SECTIONS.people]: "person:",
+};
+
+/** The key of a topic's or a person's page of a period ("topic:russia/2015-11"; "topic:russia" for all time). */
+function listKey(section: string, slug: string, period: Period): string {
+  return withinList(`${LIST_KEY_PREFIXES[section]}${slug}`, period);
+}
+
+/** The key of a list's page of a period, given the key of its first page. */
+function withinList(list: string, period: Period): string {
+  return period === "" ? list : `${list}/${period}`;
+}
+
+/**
+ * The period of a topic's or a person's page whose key this is ("2015-11"
+ * for "topic:russia/2015-11", "" for "topic:russia"), and its list's key;
+ * undefined for any other key.
+ */
+export function listPeriodOfKey(key: string): { list: string; period: Period } | undefined {
+  const match = /^((?:topic|person):[^/]+)(?:\/(\d{4}(?:-\d{2}(?:-\d{2})?)?))?$/.exec(key);
+  return match ? { list: match[1]!, period: match[2] ?? "" } : undefined;
 }

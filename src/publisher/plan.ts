@@ -194,7 +194,11 @@ export function planBuild(
   const pages = [...changed, ...relisted];
   const listings: BuildScope = {
     pages: "site",
-    changed: { ids: changed.map(({ path }) => articleId(path)), previousKeys },
+    changed: {
+      ids: changed.map(({ path }) => articleId(path)),
+      previousKeys,
+      deleted: deleted.length,
+    },
     digests: digestsOf(files),
   };
   // Pages that fit in one part are the listings process's to make too: a

@@ -26,7 +26,7 @@ describe("parseBuildScope", () => {
     });
     const site = {
       pages: "site",
-      changed: { ids: ["a"], previousKeys: ["topic:russia"] },
+      changed: { ids: ["a"], previousKeys: ["topic:russia"], deleted: 1 },
       keysFile: "/k",
     };
     expect(parseBuildScope(JSON.stringify(site))).toEqual(site);
@@ -43,7 +43,12 @@ describe("parseBuildScope", () => {
     ['{"pages":"articles","files":[1]}', '`pages` must be "articles" (with `files`)'],
     ['{"pages":"everything"}', "`pages` must be"],
     ['{"pages":"site","changed":{"ids":["a"]}}', "`changed` needs `ids` and `previousKeys`"],
-    ['{"pages":"all","changed":{"ids":[],"previousKeys":[]}}', 'go with "site" only'],
+    ['{"pages":"site","changed":{"ids":["a"],"previousKeys":[]}}', "and `deleted`, a count"],
+    [
+      '{"pages":"site","changed":{"ids":["a"],"previousKeys":[],"deleted":-1}}',
+      "and `deleted`, a count",
+    ],
+    ['{"pages":"all","changed":{"ids":[],"previousKeys":[],"deleted":0}}', 'go with "site" only'],
     ['{"pages":"all","related":{},"articles":{"ids":[],"related":{}}}', 'go with "site" only'],
     ['{"pages":"site","articles":{"ids":[1],"related":{}}}', "`articles` needs `ids`"],
     ['{"pages":"site","articles":{"ids":["a"]}}', "`related` must give each article's"],

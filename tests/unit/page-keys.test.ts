@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   articleOfKey,
   articlePageKeys,
+  listPeriodOfKey,
   pageKey,
   searchYear,
   searchYearOfKey,
@@ -28,9 +29,14 @@ describe("pageKey", () => {
     ["archive/2015/index.html", "archive:2015"],
     ["archive/2015/11/index.html", "archive:2015-11"],
     ["archive/2015/11/15/index.html", "archive:2015-11-15"],
-    ["topics/syrian-war/2014/index.html", "topic:syrian-war"],
+    ["topics/syrian-war/index.html", "topic:syrian-war"],
+    ["topics/syrian-war/2014/index.html", "topic:syrian-war/2014"],
+    ["topics/syrian-war/2014/03/index.html", "topic:syrian-war/2014-03"],
+    ["topics/syrian-war/2014/03/09/index.html", "topic:syrian-war/2014-03-09"],
     ["topics/syrian-war/rss.xml", "topic:syrian-war"],
+    ["topics/2016/2016/index.html", "topic:2016/2016"],
     ["people/robert-hutton/index.html", "person:robert-hutton"],
+    ["people/robert-hutton/2015/11/", "person:robert-hutton/2015-11"],
     ["pagefind/2015/pagefind.js", "search:2015"],
     ["index.html", SITE_KEY],
     ["archive/index.html", SITE_KEY],
@@ -56,9 +62,11 @@ describe("pageKey, on the paths site-urls.ts makes", () => {
       "article:2015-11-15/putin-goes",
     ],
     [archivePath("2015-11-15"), "archive:2015-11-15"],
-    [topicPath("Syrian War", "2014"), "topic:syrian-war"],
+    [topicPath("Syrian War"), "topic:syrian-war"],
+    [topicPath("Syrian War", "2014"), "topic:syrian-war/2014"],
     [topicFeedPath("Syrian War"), "topic:syrian-war"],
-    [personPath("José García", "2015-11"), "person:jose-garcia"],
+    [personPath("José García", "2015-11"), "person:jose-garcia/2015-11"],
+    [personPath("José García", "2015-11-15"), "person:jose-garcia/2015-11-15"],
     [`${SEARCH_BUNDLES_PATH}2015/pagefind.js`, "search:2015"],
     [archivePath(), SITE_KEY],
     [TOPICS_PATH, SITE_KEY],
@@ -118,13 +126,41 @@ describe("articlePageKeys", () => {
         "archive:2015",
         "archive:2015-11",
         "archive:2015-11-15",
-        "topic:russia",
-        "topic:syrian-war",
-        "person:robert-hutton",
-        "person:ilya-arkhipov",
+        ...["topic:russia", "topic:syrian-war", "person:robert-hutton", "person:ilya-arkhipov"]
+          // The list's first page, and its pages of the year, month and day.
+          .flatMap((list) => [list, `${list}/2015`, `${list}/2015-11`, `${list}/2015-11-15`]),
         "search:2015",
       ].sort(),
     );
+  });
+});
+
+describe("listPeriodOfKey", () => {
+  test.each([
+    ["topic:syrian-war", { list: "topic:syrian-war", period: "" }],
+    ["topic:syrian-war/2014-03", { list: "topic:syrian-war", period: "2014-03" }],
+    ["person:robert-hutton/2015-11-15", { list: "person:robert-hutton", period: "2015-11-15" }],
+  ])("reads %s as a period of a list", (key, read) => {
+    expect(listPeriodOfKey(key)).toEqual(read);
+  });
+
+  test.each([
+    "site",
+    "archive:2015",
+    "article:2015-11-15/putin-goes",
+    "search:2015",
+    "topic:a/2015-1",
+  ])("finds no list's period in %s", (key) => {
+    expect(listPeriodOfKey(key)).toBeUndefined();
+  });
+
+  test("reads back the keys of the pages site-urls.ts makes", () => {
+    for (const period of ["", "2015", "2015-11", "2015-11-15"]) {
+      expect(listPeriodOfKey(pageKey(topicPath("Syrian War", period)))).toEqual({
+        list: "topic:syrian-war",
+        period,
+      });
+    }
   });
 });
 
@@ -177,7 +213,8 @@ describe("articlePageKeys, for an article with former slugs", () => {
       "article:2016-03-01/obama-and-putin-to-meet-in-paris",
       "article:2016-03-01/paris-talks",
     ]);
-    expect(keys).toHaveLength(9);
+    // Three pages of its own, three of the archive, four of each list, one of search.
+    expect(keys).toHaveLength(3 + 3 + 4 * 2 + 1);
   });
 
   test("keys a former URL of a pinned slug by the date it shares with the article", () => {

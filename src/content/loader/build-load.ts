@@ -6,7 +6,8 @@ import type { BuildScope, JobKeys } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
 import { feedArticles } from "../../lib/feed";
 import { fileDigest } from "../../lib/file-digest";
-import { articlePageKeys, SITE_KEY } from "../../lib/page-keys";
+import { listingsToRemake } from "../../lib/listings-to-remake";
+import { articlePageKeys } from "../../lib/page-keys";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
 import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
@@ -27,6 +28,8 @@ export interface BuildLoadOptions extends ExplainOptions {
   scope: BuildScope | null;
   /** A path as the editor knows it. */
   display: (path: string) => string;
+  /** The most articles a list's page holds. */
+  listPageSize: number;
 }
 
 /** An article file as the build found it. */
@@ -171,25 +174,28 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   }
   if (found.length > 0) throw new ArticleError(found);
 
-  if (scope?.keysFile) await writeFile(scope.keysFile, JSON.stringify(jobKeys(scope, published)));
+  if (scope?.keysFile) {
+    await writeFile(scope.keysFile, JSON.stringify(jobKeys(scope, published, options.listPageSize)));
+  }
 }
 
 /**
  * The page keys of the published articles this process loaded and, after
- * some articles changed, the keys of the listings to make: those the changed
- * articles have now, those they and the deleted ones had before, and the
- * pages that follow the whole archive. Worked out here, once: the listing
+ * some articles changed, the keys of the listings to make
+ * (src/lib/listings-to-remake.ts). Worked out here, once: the listing
  * routes read it back (src/data/pages-to-make.ts), and so does the publisher,
  * which takes those pages from this process and carries the others over.
  */
-function jobKeys(scope: BuildScope, published: readonly ArticleFile[]): JobKeys {
+function jobKeys(
+  scope: BuildScope,
+  published: readonly ArticleFile[],
+  listPageSize: number,
+): JobKeys {
   const articles = Object.fromEntries(
     published.map(({ id, data }) => [id, articlePageKeys(data)] as const),
   );
   if (scope.pages !== "site" || !scope.changed) return { articles };
-  const made = new Set([SITE_KEY, ...scope.changed.previousKeys]);
-  for (const id of scope.changed.ids) for (const key of articles[id] ?? []) made.add(key);
-  return { articles, made: [...made].sort() };
+  return { articles, made: listingsToRemake(articles, scope.changed, listPageSize) };
 }
 
 /** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */
