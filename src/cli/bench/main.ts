@@ -29,6 +29,10 @@
  * and sorted by date, and every file each fetched is counted
  * gzip-compressed (level 6), as tests/support/page-weight.ts weighs pages.
  *
+ * `--publish-only` makes one first build, then publishes one article and
+ * deletes it R times, each beside a one-article site's build, and prints
+ * each build process by process (publish-only.ts).
+ *
  * The parts live in src/cli/bench/: one file a mode, the build measured in
  * measure-build.ts, the search probe in search.ts, medians in figures.ts.
  */

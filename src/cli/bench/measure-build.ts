@@ -73,9 +73,16 @@ export async function lastBuildOfKind(
   return report;
 }
 
-/** Adds one new article, the newest, to the synthetic archive in `contentDir`, as a newsroom publishes one. */
-export async function publishOne(contentDir: string, count: number): Promise<string> {
+/**
+ * Adds one new article, the newest, to the synthetic archive of `count`
+ * articles in `contentDir`, as a newsroom publishes one. Each `take` is
+ * another article, so that no cache holds its page or card from the last.
+ */
+export async function publishOne(contentDir: string, count: number, take = 1): Promise<string> {
   const file = join(contentDir, "breaking.md");
-  await writeFile(file, syntheticArticle(count, seededRandom(1), { from: "2026-11-30", days: 1 }));
+  await writeFile(
+    file,
+    syntheticArticle(count + take - 1, seededRandom(take), { from: "2026-11-30", days: 1 }),
+  );
   return file;
 }
