@@ -1,13 +1,11 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, relative, sep } from "node:path";
-import * as pagefind from "pagefind";
 import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
-import { searchDocument } from "../lib/search-document.ts";
 import { SECTIONS } from "../lib/site-urls.ts";
 import { htmlFiles } from "./html-files.ts";
-import { withPagefind } from "./pagefind-service.ts";
+import { withBundleWriters, type BundleRequest, type BundleWriter } from "./search-writers.ts";
 import { swapIn } from "./swap-in.ts";
 
 /**
@@ -16,40 +14,6 @@ import { swapIn } from "./swap-in.ts";
  * `pagefind/2015/` and so on, and nothing else.
  */
 export const SEARCH_BUNDLE_DIR = SECTIONS.searchBundles;
-
-/**
- * What the index leaves out of an article: its navigation and everything
- * about the article rather than in it (byline, dates, reading time, credits,
- * update note, topics, related items). A section heading's text is its
- * self-link, so section links stay in. Selectors, not attributes in the
- * markup, so the pages carry no bytes for the indexer. Pagefind still reads
- * the filters inside them: the topic and person links, which
- * `searchDocument` marks with `data-pagefind-filter` as the index reads each
- * page, and which the search page filters by.
- */
-export const SEARCH_EXCLUDED = [
-  ".toc",
-  ".article-meta",
-  ".byline",
-  ".article-dates",
-  ".reading-time",
-  ".contributors",
-  ".topics",
-  ".update-note",
-  ".related",
-  ".copy-link",
-];
-
-/**
- * The search bundle's files that the search page does not load: Pagefind's
- * ready-made interfaces (it uses pagefind.js directly), its debugging
- * playground, its worker (the page searches on its own thread: see
- * src/search/pagefind.ts) and the WebAssembly for pages of no known language
- * (the index is English whatever a page says, so only wasm.en is loaded).
- * Left out so that nothing is published that nobody asked for.
- */
-const UNUSED_BUNDLE_FILE =
-  /^(pagefind-(ui|modular-ui|component-ui|highlight)\b|pagefind-worker\.js$|wasm\.unknown\.pagefind$)/;
 
 /** A bundle's folder name: a year. */
 const YEAR_FOLDER = /^\d{4}$/;
@@ -116,13 +80,20 @@ export async function indexSite(
   const empty = new Set<string>();
   if (toIndex.length > 0) {
     await mkdir(root, { recursive: true });
-    // Years side by side, one a core: each is an index of its own in
-    // Pagefind's service, so its bytes do not depend on the others, and
-    // while this process reads one year's pages the service parses another's.
-    await withPagefind(async () => {
-      const results = await mapLimited(toIndex, availableParallelism(), (year) =>
-        indexYear(outDir, root, year, pagesByYear.get(year)!),
-      );
+    // Years side by side, one a core, each on a thread with a Pagefind
+    // service of its own while it is indexed: a year is an index of its
+    // own, so its bytes do not depend on the others or on the thread.
+    const count = Math.min(availableParallelism(), toIndex.length);
+    await withBundleWriters(count, async (writers) => {
+      const idle = [...writers];
+      const results = await mapLimited(toIndex, count, async (year) => {
+        const write = idle.pop()!;
+        try {
+          return await indexYear(write, root, year, { outDir, files: pagesByYear.get(year)! });
+        } finally {
+          idle.push(write);
+        }
+      });
       for (const [position, year] of toIndex.entries()) {
         const result = results[position]!;
         if (result.pages === 0) empty.add(year);
@@ -189,71 +160,7 @@ export async function indexPages(
   files: readonly string[],
   outputPath: string,
 ): Promise<number> {
-  let pages = 0;
-  await withPagefind(async () => {
-    pages = await writeBundle(outDir, files, outputPath);
-  });
-  return pages;
-}
-
-/**
- * Indexes those of `files` (pages of the build in `outDir`) that mark their
- * content with `data-pagefind-body` into a new bundle at `outputPath`, without
- * the files the search page does not load. Writes nothing if none does.
- * Returns the pages indexed. Needs Pagefind's service (`withPagefind`).
- */
-async function writeBundle(
-  outDir: string,
-  files: readonly string[],
-  outputPath: string,
-): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({
-    excludeSelectors: SEARCH_EXCLUDED,
-    // One language, so one index whatever an article's words look like.
-    forceLanguage: "en",
-  });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  try {
-    let pages = 0;
-    // One page at a time, in the order of their paths: Pagefind numbers the
-    // pages as they arrive, so pages sent together (32 at a time, as before)
-    // made a different bundle from the same pages on every run, and a year
-    // that had not changed would be published anew. The next few files are
-    // read meanwhile; nothing more is held in memory here.
-    const ahead = 16;
-    const read = (file: string) => {
-      const text = readFile(file, "utf8");
-      text.catch(() => {}); // Reported where it is awaited, if it comes to that.
-      return text;
-    };
-    const reading = files.slice(0, ahead).map(read);
-    for (const [position, file] of files.entries()) {
-      const next = files[position + ahead];
-      if (next !== undefined) reading.push(read(next));
-      const html = await reading[position]!;
-      delete reading[position];
-      if (!html.includes("data-pagefind-body")) continue;
-      const added = await index.addHTMLFile({
-        // Relative to the build, so result URLs are "/articles/…/"; the
-        // search page adds the base path when it shows them.
-        sourcePath: relative(outDir, file).split(sep).join("/"),
-        content: searchDocument(html),
-      });
-      if (added.errors.length > 0) {
-        throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
-      }
-      pages++;
-    }
-    if (pages === 0) return 0;
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-    for (const entry of await readdir(outputPath)) {
-      if (UNUSED_BUNDLE_FILE.test(entry)) await rm(join(outputPath, entry), { recursive: true });
-    }
-    return pages;
-  } finally {
-    await index.deleteIndex();
-  }
+  return withBundleWriters(1, ([write]) => write!({ outDir, files, outputPath }));
 }
 
 /**
@@ -262,18 +169,18 @@ async function writeBundle(
  * never half of one.
  */
 async function indexYear(
-  outDir: string,
+  write: BundleWriter,
   root: string,
   year: string,
-  files: readonly string[],
+  pages: Omit<BundleRequest, "outputPath">,
 ): Promise<SearchYearResult> {
   const started = performance.now();
   const fresh = join(root, `.${year}.new`);
   try {
     await rm(fresh, { recursive: true, force: true });
-    const pages = await writeBundle(outDir, files, fresh);
-    if (pages > 0) await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
-    return { pages, seconds: (performance.now() - started) / 1000 };
+    const indexed = await write({ ...pages, outputPath: fresh });
+    if (indexed > 0) await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
+    return { pages: indexed, seconds: (performance.now() - started) / 1000 };
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }

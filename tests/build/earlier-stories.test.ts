@@ -1,5 +1,5 @@
 import { describe, expect, inject, test } from "vitest";
-import { SEARCH_EXCLUDED } from "../../src/publishing/search-index";
+import { SEARCH_EXCLUDED } from "../../src/publishing/search-bundle";
 import { loadPage, readableText } from "../support/html";
 import { fixtureArticlePaths, g20Path, newerArticles } from "../support/publishing-fixture";
 

@@ -74,6 +74,16 @@ describe("the search index of a four-year archive", () => {
     }
   });
 
+  test("splits each year's index into chunks of at most 5,000 word locations, not Pagefind's 20,000", async () => {
+    // About 20 articles of some 900 words a year: 18,000 locations, one
+    // chunk at Pagefind's default. Each thread's service must have been
+    // started with the chunk size in its environment.
+    for (const year of YEARS) {
+      const chunks = await readdir(join(build.outDir, SEARCH_BUNDLE_DIR, year, "index"));
+      expect(chunks.length, year).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   test("gives each year's bundle the articles of that year, by the date in their URL", async () => {
     for (const year of YEARS) {
       const found = await searchBundle(join(build.outDir, SEARCH_BUNDLE_DIR, year), "talks");
