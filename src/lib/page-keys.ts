@@ -8,7 +8,7 @@ import {
   type ArticleParams,
   type ArticlePathFields,
 } from "./site-urls.ts";
-import type { Period } from "./periods.ts";
+import { parentPeriods, type Period } from "./periods.ts";
 
 /*
  * Every file a build writes belongs to one part of the archive, named by a
@@ -82,8 +82,10 @@ export function searchYear(path: string): string | undefined {
 
 /**
  * The keys of every page that shows an article: its own, those at its former
- * URLs (which send the reader to it), its dates', its topics', its people's,
- * its search year's.
+ * URLs (which send the reader to it), its dates', its search year's, and its
+ * topics' and people's pages of its day. A list's pages of the larger periods
+ * show it too (`listChain` names them): left out, since an archive of
+ * 100,000 articles keeps every article's keys.
  */
 export function articlePageKeys(article: KeyedArticle): string[] {
   const date = article.published;
@@ -94,19 +96,27 @@ export function articlePageKeys(article: KeyedArticle): string[] {
     pageKey(archivePath(year)),
     pageKey(archivePath(`${year}-${month}`)),
     pageKey(archivePath(`${year}-${month}-${day}`)),
-    // A list's page of each period the article falls in: the day's lists
-    // it, the larger ones list it or count it.
-    ...[
-      ...article.topics.map((topic) => topicPath(topic)),
-      ...[...article.byline.authors, ...article.byline.contributors].map((name) =>
-        personPath(name),
-      ),
-    ].flatMap((path) =>
-      ["", year, `${year}-${month}`, date].map((period) => withinList(pageKey(path), period)),
+    ...article.topics.map((topic) => pageKey(topicPath(topic, date))),
+    ...[...article.byline.authors, ...article.byline.contributors].map((name) =>
+      pageKey(personPath(name, date)),
     ),
     `search:${year}`,
   ];
   return [...new Set(keys)];
+}
+
+/**
+ * The keys of a list's pages that show the articles of a period's page:
+ * its own and those of the larger periods, up to the list's first page
+ * ("topic:russia/2015-11" → "topic:russia", "topic:russia/2015",
+ * "topic:russia/2015-11"). Any other key is alone.
+ */
+export function listChain(key: string): string[] {
+  const listed = listPeriodOfKey(key);
+  if (!listed) return [key];
+  const { list, period } = listed;
+  const periods = period === "" ? [period] : [...parentPeriods(period), period];
+  return periods.map((each) => withinList(list, each));
 }
 
 const LIST_KEY_PREFIXES: Record<string, string> = {

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   articleOfKey,
   articlePageKeys,
+  listChain,
   listPeriodOfKey,
   pageKey,
   searchYear,
@@ -126,13 +127,38 @@ describe("articlePageKeys", () => {
         "archive:2015",
         "archive:2015-11",
         "archive:2015-11-15",
-        ...["topic:russia", "topic:syrian-war", "person:robert-hutton", "person:ilya-arkhipov"]
-          // The list's first page, and its pages of the year, month and day.
-          .flatMap((list) => [list, `${list}/2015`, `${list}/2015-11`, `${list}/2015-11-15`]),
+        // Each list's page of the day: its larger periods' follow from it.
+        "topic:russia/2015-11-15",
+        "topic:syrian-war/2015-11-15",
+        "person:robert-hutton/2015-11-15",
+        "person:ilya-arkhipov/2015-11-15",
         "search:2015",
       ].sort(),
     );
   });
+});
+
+describe("listChain", () => {
+  test("names a list's page of a period and those of the larger periods, up to its first page", () => {
+    expect(listChain("topic:syrian-war/2015-11-15")).toEqual([
+      "topic:syrian-war",
+      "topic:syrian-war/2015",
+      "topic:syrian-war/2015-11",
+      "topic:syrian-war/2015-11-15",
+    ]);
+    expect(listChain("person:robert-hutton/2015")).toEqual([
+      "person:robert-hutton",
+      "person:robert-hutton/2015",
+    ]);
+    expect(listChain("topic:syrian-war")).toEqual(["topic:syrian-war"]);
+  });
+
+  test.each(["site", "archive:2015-11", "article:2015-11-15/putin-goes", "search:2015"])(
+    "leaves %s alone",
+    (key) => {
+      expect(listChain(key)).toEqual([key]);
+    },
+  );
 });
 
 describe("listPeriodOfKey", () => {
@@ -213,8 +239,8 @@ describe("articlePageKeys, for an article with former slugs", () => {
       "article:2016-03-01/obama-and-putin-to-meet-in-paris",
       "article:2016-03-01/paris-talks",
     ]);
-    // Three pages of its own, three of the archive, four of each list, one of search.
-    expect(keys).toHaveLength(3 + 3 + 4 * 2 + 1);
+    // Three pages of its own, three of the archive, one of each list, one of search.
+    expect(keys).toHaveLength(3 + 3 + 2 + 1);
   });
 
   test("keys a former URL of a pinned slug by the date it shares with the article", () => {
