@@ -16,6 +16,12 @@ export interface ArchiveFile {
   month: string;
   /** What other articles' pages show of it; absent when its frontmatter is wrong (the build will say so). */
   story?: StoryFields | undefined;
+  /**
+   * The file's size, inode and times when it was read (`fileStamp`), which
+   * the next build compares instead of reading it; absent for a file
+   * changed too lately for its stamp to tell a later change apart.
+   */
+  stamp?: string;
 }
 
 /** Files in publication order: by month, then by path, so a split never depends on the order files were found. */

@@ -150,10 +150,12 @@ export async function carryOut(
     );
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
-      plan.files.map(({ path, digest, story }): [string, ArticleRecord] => [
+      plan.files.map(({ path, digest, stamp, month, story }): [string, ArticleRecord] => [
         path,
         {
           digest,
+          ...(stamp !== undefined && { stamp }),
+          month,
           keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
           ...(story && { story }),
           related: relatedDigest(plan.related[articleId(path)]),

@@ -70,6 +70,10 @@ export function keptPageFacts({ policies, facts }: KeptPages): PageHeadFacts[] {
 /** What the last build knew of one article file. */
 export interface ArticleRecord {
   digest: string;
+  /** The file's stamp when it was read (src/publisher/archive.ts): the same stamp, the same file. */
+  stamp?: string;
+  /** The month its frontmatter says it was published, "" when it does not say. */
+  month: string;
   keys: string[];
   /** What other articles' pages show of it, as `readStory` read it; absent when it could not. */
   story?: StoryFields;
@@ -77,7 +81,7 @@ export interface ArticleRecord {
   related: string;
 }
 
-const MANIFEST_VERSION = 3;
+const MANIFEST_VERSION = 4;
 
 /**
  * The output files whose bytes stand for the whole output: any change of

@@ -131,12 +131,15 @@ describe("planBuild, when no article changed", () => {
   const inputs = { "src/": "code" };
   const manifest = (span?: BuildManifest["newsSitemapSpan"]): { manifest: BuildManifest } => ({
     manifest: {
-      version: 3,
+      version: 4,
       inputs,
       output: "fingerprint",
       size: { files: 40, bytes: 250_000 },
       articles: Object.fromEntries(
-        files.map(({ path, digest }) => [path, { digest, keys: [`article:${path}`], related: "" }]),
+        files.map(({ path, digest, month }) => [
+          path,
+          { digest, month, keys: [`article:${path}`], related: "" },
+        ]),
       ),
       ...(span && { newsSitemapSpan: span }),
     },
@@ -203,15 +206,16 @@ describe("planBuild and the earlier stories an article lists", () => {
     if (plan.kind === "up to date") throw new Error("a first build has work to do");
     return {
       manifest: {
-        version: 3,
+        version: 4,
         inputs,
         output: "fingerprint",
         size: { files: 40, bytes: 250_000 },
         articles: Object.fromEntries(
-          files.map(({ path, digest, story }) => [
+          files.map(({ path, digest, month, story }) => [
             path,
             {
               digest,
+              month,
               keys: [`article:2015-11/${path.slice(0, -3)}`, "topic:russia"],
               ...(story && { story }),
               related: relatedDigest(plan.related[path.slice(0, -3)]),
@@ -301,15 +305,16 @@ describe("planBuild, after some articles changed", () => {
   const edited = files.map((each) => ({ ...each, digest: `${each.digest}, edited` }));
   const last: { manifest: BuildManifest } = {
     manifest: {
-      version: 3,
+      version: 4,
       inputs,
       output: "fingerprint",
       size: { files: 40, bytes: 250_000 },
       articles: Object.fromEntries(
-        files.map(({ path, digest }) => [
+        files.map(({ path, digest, month }) => [
           path,
           {
             digest,
+            month,
             keys: [`article:2015-11/${path.slice(0, -3)}`],
             related: relatedDigest(undefined),
           },
