@@ -1,6 +1,6 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { SiteSize } from "../lib/host-limits.ts";
 import type { JobKeys } from "../lib/job-scope.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
@@ -11,20 +11,14 @@ import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.t
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
 import { inputsDigest } from "./inputs.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
-import {
-  commitManifest,
-  dropStagedManifest,
-  keepPages,
-  stageManifest,
-  type ArticleRecord,
-} from "./manifest.ts";
-import { carriedFiles, outputChanges, writeChanges } from "./output-changes.ts";
-import { linkTree, listFiles, removeFiles } from "./output-tree.ts";
+import { keepPages, stageManifest, type ArticleRecord } from "./manifest.ts";
+import { carriedFiles, outputChanges } from "./output-changes.ts";
+import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { articleId } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { relatedDigest } from "./related.ts";
 import { writeShardRecord } from "./shards.ts";
-import { makeNextDir, putInPlace, removeRetired } from "./swap.ts";
+import { inNextDir, type RetiredSite } from "./swap.ts";
 
 /** Where a build reads and writes, and how it may divide its work. */
 export interface BuildPlace {
@@ -35,6 +29,8 @@ export interface BuildPlace {
   /** The folder of the jobs' output folders, inside the project. */
   workRoot: string;
   manifestPath: string;
+  /** The site the last build swapped out, as its manifest keeps it. */
+  retired?: RetiredSite | undefined;
   signal: AbortSignal;
 }
 
@@ -86,13 +82,17 @@ export async function carryOut(
   // Markdown plugin never meets an article rendered by the old one.
   const stores = join(place.cacheRoot, "stores");
   const recipe = inputsDigest(inputs).slice(0, 16);
-  return inNextDir(place, async (next, work) => {
+  return inNextDir(place, plan.carryOver, async ({ next, work, since, retired }) => {
     const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
     // The carried-over files are listed while the jobs run: a walk of
     // 20,000 files takes most of a second, which the joining would wait for.
     const [results, carried] = await Promise.all([
       runJobs(jobs, place.signal),
-      plan.carryOver ? linkTree(place.target, next).then(() => listFiles(next)) : undefined,
+      plan.carryOver
+        ? (since ? catchUp(place.target, next, since) : linkTree(place.target, next)).then(() =>
+            listFiles(next),
+          )
+        : undefined,
     ]);
     const started = performance.now();
     const reported = await Promise.all(
@@ -172,6 +172,12 @@ export async function carryOut(
           newsSitemapSpan: siteFiles.newsSitemap.span,
           pages: keepPages(siteFiles.heads),
         }),
+        // Worth starting from while it differs from this site in fewer
+        // files than it has: bringing it up to date costs two steps a file.
+        ...(retired &&
+          countAll(changes) * 2 <= size.files && {
+            retired: { ...retired, changes },
+          }),
       },
       next,
     );
@@ -254,37 +260,7 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
   return results;
 }
 
-/**
- * Runs `build` on a new folder beside the output and a work folder, and
- * puts the new folder in place of the output when it succeeds (swap.ts),
- * with the list of what it changed beside it (output-changes.ts).
- * Meanwhile the sites that earlier builds swapped out go. Whatever happens,
- * the work folder goes, and so does the new folder unless it is in place.
- */
-async function inNextDir(
-  place: BuildPlace,
-  build: (next: string, work: string) => Promise<{ report: BuildReport; changes: SiteChanges }>,
-): Promise<BuildReport> {
-  const next = await makeNextDir(place.target);
-  const work = resolve(place.workRoot, next.slice(next.lastIndexOf("-") + 1));
-  await mkdir(work, { recursive: true });
-  // Removing files waits on the disk, making pages on the processor: side by side.
-  const sweeping = removeRetired(place.target).catch((error: unknown) => {
-    console.warn(`Could not remove an earlier build's site: ${String(error)}`);
-  });
-  try {
-    const { report, changes } = await build(next, work);
-    place.signal.throwIfAborted();
-    await putInPlace(next, place.target);
-    await commitManifest(place.manifestPath);
-    await writeChanges(place.target, changes);
-    return report;
-  } catch (error) {
-    await dropStagedManifest(place.manifestPath);
-    throw error;
-  } finally {
-    await sweeping;
-    await rm(next, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
-  }
+/** How many files and folders a build's changes name. */
+function countAll(changes: SiteChanges): number {
+  return changes.added.length + changes.changed.length + changes.removed.length;
 }

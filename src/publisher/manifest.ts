@@ -7,6 +7,7 @@ import type { SiteSize } from "../lib/host-limits.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
 import type { StoryFields } from "../lib/related-stories.ts";
 import { SHARD_RECORD } from "./shards.ts";
+import type { RetiredSite } from "./swap.ts";
 
 /**
  * What the last build made, for the next one to start from: the inputs it
@@ -35,6 +36,11 @@ export interface BuildManifest {
    * absent for a shard, which writes no site files.
    */
   pages?: KeptPages;
+  /**
+   * The site this build swapped out, for the next build to start from;
+   * absent when it changed more than half the files, or there was none.
+   */
+  retired?: RetiredSite;
 }
 
 /**
@@ -152,6 +158,18 @@ function parseManifest(text: string): BuildManifest | undefined {
           Array.isArray(value.pages.policies) &&
           Array.isArray(value.pages.facts) &&
           value.pages.facts.every((page) => records(page) && typeof page["path"] === "string")
+        )) ||
+      (value.retired !== undefined &&
+        !(
+          records(value.retired) &&
+          typeof value.retired.name === "string" &&
+          typeof value.retired.output === "string" &&
+          records(value.retired.changes) &&
+          (["added", "changed", "removed"] as const).every(
+            (list) =>
+              Array.isArray(value.retired!.changes[list]) &&
+              value.retired!.changes[list].every((path) => typeof path === "string"),
+          )
         )) ||
       (value.newsSitemapSpan !== undefined &&
         !(

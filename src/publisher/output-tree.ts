@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { copyFile, link, mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { promisify } from "node:util";
+import type { SiteChanges } from "../lib/site-changes.ts";
 
 /*
  * File operations on built sites. The next site starts as a copy of the last
@@ -29,6 +30,34 @@ export async function linkTree(from: string, to: string): Promise<void> {
       await mkdir(dirname(join(to, path)), { recursive: true });
       await link(join(from, path), join(to, path));
     }
+  }
+}
+
+/**
+ * Makes `to`, an earlier site, hold the files of `from` as hard links, given
+ * the changes from the one to the other (as `dist-changes.txt` lists them):
+ * what was removed goes, what was added or changed is linked in. The files
+ * the changes leave alone are already links to those of `from`, since each
+ * site starts as the one before it.
+ */
+export async function catchUp(from: string, to: string, changes: SiteChanges): Promise<void> {
+  for (const path of changes.removed) await rm(join(to, path), { recursive: true, force: true });
+  const folders = new Set<string>();
+  for (const path of [...changes.added, ...changes.changed]) {
+    const folder = dirname(join(to, path));
+    if (!folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      folders.add(folder);
+    }
+    await rm(join(to, path), { force: true });
+    await link(join(from, path), join(to, path));
+  }
+  // A folder left empty by files removed one by one goes too, as it went from `from`.
+  const emptied = new Set(
+    changes.removed.filter((path) => !path.endsWith("/")).map((path) => dirname(path)),
+  );
+  for (const folder of [...allAncestors(emptied)].sort((a, b) => b.length - a.length)) {
+    await rmdir(join(to, folder)).catch(() => {});
   }
 }
 

@@ -64,6 +64,7 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
     "manifest" in last && changedInputs(last.manifest.inputs, inputs).length === 0
       ? last.manifest.articles
       : {};
+  if ("manifest" in last) place.retired = last.manifest.retired;
   const files = await scanArchive(options.contentDir, known);
   if (request.kind === "merge") await checkShards(request.shards, files);
   const plan = planBuild(request, files, inputs, last, options.partSize, date);

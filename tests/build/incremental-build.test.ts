@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { makeWorkDir, runBuildCommand } from "../support/build";
@@ -193,6 +193,7 @@ describe("npm run build after a change to the archive", () => {
     async (_, change, says, articleFiles) => {
       const { outDir, cacheDir } = incremental();
       const before = await treeDigest(outDir);
+      const beforeLast = (await stat(await replacedSite())).ino;
       await change();
       const fullDir = join(work, "full");
       // Side by side: each waits on its own Astro processes. The full build
@@ -218,6 +219,9 @@ describe("npm run build after a change to the archive", () => {
       expect(changes).toEqual(treeChanges(before, made));
       // The site it replaced was never written to: it kept its bytes till the swap, and after.
       expect(await treeDigest(await replacedSite())).toEqual(before);
+      // It was made from the site before that one, brought up to date, not
+      // from a new folder of links to every file.
+      expect((await stat(outDir)).ino).toBe(beforeLast);
       // Its size, worked out from the last one's and the changes, is the size counted afresh.
       expect(result.output).toContain(`${describeSize(await treeSize(outDir))};`);
       expect(
