@@ -42,8 +42,8 @@ describe("scanArchive", () => {
     ]);
     expect(first.every(({ stamp }) => stamp !== undefined)).toBe(true);
     // Had it read the file, it would have found the real digest, not this one.
-    const known = remembered(first);
-    known["a.md"] = { ...known["a.md"]!, digest: "what the last build read" };
+    const { "a.md": a, ...others } = remembered(first);
+    const known = { ...others, "a.md": { ...a!, digest: "what the last build read" } };
     const again = await scanArchive(folder(), known, later());
     expect(again.find(({ path }) => path === "a.md")?.digest).toBe("what the last build read");
     expect(again.find(({ path }) => path === "b.md")).toEqual(first[1]);
