@@ -52,7 +52,11 @@ export async function scanArchive(
           const info = await stat(file, { bigint: true });
           const stamp = fileStamp(info, started);
           const before = known[path];
-          if (stamp !== undefined && before?.stamp === stamp) return { path, ...before };
+          if (stamp !== undefined && before?.stamp === stamp) {
+            // The manifest's record holds more (keys, earlier stories): only the file's own facts.
+            const { digest, month, story } = before;
+            return { path, digest, month, ...(story && { story }), stamp };
+          }
           const bytes = await readFile(file);
           const frontmatter = bytes.subarray(0, 4096).toString("utf8");
           const digest = fileDigest(bytes);

@@ -148,6 +148,7 @@ export async function carryOut(
         ? await carriedFiles(next, { carried, files, moved, siteFiles, size: plan.lastSize })
         : undefined,
     );
+    const counted = countChanges(changes);
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
       plan.files.map(({ path, digest, stamp, month, story }): [string, ArticleRecord] => [
@@ -175,7 +176,7 @@ export async function carryOut(
         // Worth starting from while it differs from this site in fewer
         // files than it has: bringing it up to date costs two steps a file.
         ...(retired &&
-          countAll(changes) * 2 <= size.files && {
+          counted.added + counted.changed + counted.removed <= size.files / 2 && {
             retired: { ...retired, changes },
           }),
       },
@@ -189,7 +190,7 @@ export async function carryOut(
       ...(siteFiles && { siteFiles }),
       joinSeconds: (performance.now() - started) / 1000,
       size,
-      changes: countChanges(changes),
+      changes: counted,
     };
     return { report, changes };
   });
@@ -258,9 +259,4 @@ async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<
   const failed = results.find(({ code }) => code !== 0);
   if (failed) throw new BuildFailure(`${failed.name} failed`);
   return results;
-}
-
-/** How many files and folders a build's changes name. */
-function countAll(changes: SiteChanges): number {
-  return changes.added.length + changes.changed.length + changes.removed.length;
 }

@@ -177,6 +177,7 @@ export function planBuild(
   // that lists other articles is a page of its own, not a listing.
   const previousKeys = [...new Set(Object.values(previous).flat())].sort();
   const changedPaths = new Set(changed.map(({ path }) => path));
+  const changedIds = changed.map(({ path }) => articleId(path));
   // Articles as they were whose earlier stories are not what their pages
   // show: an earlier article edited, deleted or published with an old date.
   const relisted = files.filter(
@@ -194,11 +195,7 @@ export function planBuild(
   const pages = [...changed, ...relisted];
   const listings: BuildScope = {
     pages: "site",
-    changed: {
-      ids: changed.map(({ path }) => articleId(path)),
-      previousKeys,
-      deleted: deleted.length,
-    },
+    changed: { ids: changedIds, previousKeys, deleted: deleted.length },
     digests: digestsOf(files),
   };
   // Pages that fit in one part are the listings process's to make too: a

@@ -38,6 +38,20 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
   // this one moment, and every process is handed it as SOURCE_DATE_EPOCH.
   const date = new Date(Math.floor(buildDate(options.env).getTime() / 1000) * 1000);
   await mkdir(cacheRoot, { recursive: true });
+  // One manifest for each output folder a project builds into.
+  const manifestPath = join(
+    cacheRoot,
+    `build-manifest-${createHash("sha256").update(target).digest("hex").slice(0, 12)}.json`,
+  );
+  const [inputs, last] = await Promise.all([
+    buildInputs(projectRoot, options.env),
+    readManifest(manifestPath, target),
+  ]);
+  // The stories the last build read serve while the code that read them is the same.
+  const known =
+    "manifest" in last && changedInputs(last.manifest.inputs, inputs).length === 0
+      ? last.manifest.articles
+      : {};
   const place: BuildPlace = {
     target,
     cacheRoot,
@@ -48,23 +62,10 @@ export async function publish(options: PublishOptions): Promise<BuildReport> {
     workRoot: isInside(projectRoot, cacheRoot)
       ? join(cacheRoot, "work")
       : join(projectRoot, "node_modules/.astro/work"),
-    // One manifest for each output folder a project builds into.
-    manifestPath: join(
-      cacheRoot,
-      `build-manifest-${createHash("sha256").update(target).digest("hex").slice(0, 12)}.json`,
-    ),
+    manifestPath,
+    ...("manifest" in last && { retired: last.manifest.retired }),
     signal: options.signal,
   };
-  const [inputs, last] = await Promise.all([
-    buildInputs(projectRoot, options.env),
-    readManifest(place.manifestPath, target),
-  ]);
-  // The stories the last build read serve while the code that read them is the same.
-  const known =
-    "manifest" in last && changedInputs(last.manifest.inputs, inputs).length === 0
-      ? last.manifest.articles
-      : {};
-  if ("manifest" in last) place.retired = last.manifest.retired;
   const files = await scanArchive(options.contentDir, known);
   if (request.kind === "merge") await checkShards(request.shards, files);
   const plan = planBuild(request, files, inputs, last, options.partSize, date);
