@@ -2,6 +2,7 @@
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import dataStoreFromFile from "./src/content/data-store-from-file.ts";
+import pictureImportsPerBuild from "./src/content/picture-imports.ts";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
 import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
 import { resolveDeployment } from "./src/publishing/deployment.ts";
@@ -39,6 +40,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? true : undefined) } },
   integrations: [
     dataStoreFromFile(),
+    pictureImportsPerBuild(),
     cardWorkerUrl(),
     deploymentNotice(deployment),
     // Each page's CSP is narrowed as the page is made (a middleware), so

@@ -29,6 +29,16 @@ export interface ArticleSetting {
   publisher: PublisherInput;
   /** The absolute URL of a person's page. */
   personUrl: (name: string) => string;
+  /** The crops of the article's lead picture, when it has one: they take the drawn card's place. */
+  picture?: PictureCrops | undefined;
+}
+
+/** The crops made of an article's lead picture for the places it travels to. */
+export interface PictureCrops {
+  /** The link preview's, 1.91:1 (1200 × 630 when the picture holds it), with its text alternative. */
+  card: SocialImage;
+  /** The absolute URLs of Google's 16:9, 4:3 and 1:1 crops, in that order. */
+  structuredData: readonly string[];
 }
 
 /** Everything an article page says about itself to search engines, feeds and link previews. */
@@ -43,7 +53,7 @@ export interface ArticleMetadata {
 /** Gathers an article's metadata from its frontmatter: one place, so tags and JSON-LD agree. */
 export function articleMetadata(
   data: ArticleMetadataFields,
-  { url, cardUrl, siteName, language, publisher, personUrl }: ArticleSetting,
+  { url, cardUrl, siteName, language, publisher, personUrl, picture }: ArticleSetting,
 ): ArticleMetadata {
   const description = articleDescription(data);
   const times: ArticleOpenGraph = {
@@ -52,7 +62,7 @@ export function articleMetadata(
     modifiedTime: formatIsoWithOffset(lastModified(data), data.timezone),
     tags: data.topics,
   };
-  const image = cardImage(cardUrl, `${siteName}: ${data.headline}`);
+  const image = picture?.card ?? cardImage(cardUrl, `${siteName}: ${data.headline}`);
   const jsonLd = newsArticleJsonLd({
     url,
     headline: data.headline,
@@ -63,7 +73,7 @@ export function articleMetadata(
     organisation: data.byline.organisation,
     contributors: data.byline.contributors,
     keywords: data.topics,
-    imageUrl: cardUrl,
+    imageUrls: picture ? picture.structuredData : [cardUrl],
     language,
     corrections: data.corrections?.map(({ text, date }) => ({
       text,

@@ -20,7 +20,20 @@ export function feedCreators(byline: { authors: readonly string[]; organisation:
 }
 
 /** What a feed item holds of an article besides its rendered Markdown. */
+/** An article's lead picture as a feed carries it: one JPEG crop, by its absolute URL. */
+export interface FeedPicture {
+  url: string;
+  width: number;
+  height: number;
+  /** Empty for a decorative picture. */
+  alt: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
+}
+
 export interface FeedItemParts {
+  /** The lead picture, shown first, as on the page. */
+  lead?: FeedPicture | undefined;
   bullets: readonly string[];
   /** The rendered Markdown body. */
   bodyHtml: string;
@@ -32,18 +45,20 @@ export interface FeedItemParts {
 
 /**
  * The whole article as one HTML fragment for a feed item, with the parts the
- * page shows around the body, in its order: the bullets, the body, the
+ * page shows around the body, in its order: the lead picture, the bullets, the body, the
  * credits, the update note (its paragraph's words linked to `#p-N`, made
  * absolute later with every other link) and the corrections record.
  */
 export function feedItemHtml({
+  lead,
   bullets,
   bodyHtml,
   contributors,
   updateNote,
   corrections,
 }: FeedItemParts): string {
-  const parts = [`<ul>${bullets.map((bullet) => `<li>${escapeXml(bullet)}</li>`).join("")}</ul>`];
+  const parts = lead ? [leadFigureHtml(lead)] : [];
+  parts.push(`<ul>${bullets.map((bullet) => `<li>${escapeXml(bullet)}</li>`).join("")}</ul>`);
   parts.push(bodyHtml);
   if (contributors.length > 0) {
     parts.push(`<p>With assistance by ${escapeXml(formatNameList(contributors))}</p>`);
@@ -56,6 +71,27 @@ export function feedItemHtml({
     parts.push(`<h2>Corrections</h2><ol>${items.join("")}</ol>`);
   }
   return parts.join("\n");
+}
+
+function leadFigureHtml({ url, alt, width, height, caption, credit }: FeedPicture): string {
+  const credited = credit ? `<small>${escapeXml(credit)}</small>` : "";
+  const text = [caption && escapeXml(caption), credited].filter(Boolean).join(" ");
+  return (
+    `<figure><img src="${escapeXml(url)}" alt="${escapeXml(alt)}" width="${width}" height="${height}">` +
+    `${text ? `<figcaption>${text}</figcaption>` : ""}</figure>`
+  );
+}
+
+/**
+ * The item's media (Media RSS's `<media:content>`): the lead picture, as
+ * readers show it beside the headline. Its feed declares the namespace.
+ */
+export function feedMedia({ url, width, height, alt, credit }: FeedPicture): string {
+  return (
+    `<media:content url="${escapeXml(url)}" medium="image" type="image/jpeg" width="${width}" height="${height}">` +
+    `<media:description type="plain">${escapeXml(alt)}</media:description>` +
+    `${credit ? `<media:credit>${escapeXml(credit)}</media:credit>` : ""}</media:content>`
+  );
 }
 
 function correctionHtml({ date, text, concerns }: CorrectionEntry, timeZone: string): string {

@@ -89,6 +89,11 @@ export function articleCardPath(fields: ArticlePathFields): string {
   return `${articlePath(fields)}card.png`;
 }
 
+/** The path of one of an article's listing crops of its lead picture (src/lib/pictures.ts), beside its page. */
+export function articleCropPath(fields: ArticlePathFields, crop: string): string {
+  return `${articlePath(fields)}${crop}.webp`;
+}
+
 /** The path of the site's own social card, used by the pages that are not articles. */
 export const SITE_CARD_PATH = "card.png";
 
@@ -189,6 +194,8 @@ export interface SiteUrls {
   articleCard(fields: ArticlePathFields): string;
   /** The absolute URL of the site's own social card. */
   siteCard(): string;
+  /** One of an article's listing crops of its lead picture ("thumbnail"), base included. */
+  articleCrop(fields: ArticlePathFields, crop: string): string;
   /** A place on an article's page, such as a correction (`correction-2016-03-02`): its path, base included, and `#id`. */
   articleAt(fields: ArticlePathFields, id: string): string;
   /** The absolute URL of a place on an article's page. */
@@ -230,6 +237,7 @@ export function siteUrls({ site, base }: SiteLocation): SiteUrls {
     articleAbsolute: (fields) => absolute(articlePath(fields)),
     articleCard: (fields) => absolute(articleCardPath(fields)),
     siteCard: () => absolute(SITE_CARD_PATH),
+    articleCrop: (fields, crop) => withBase(base, articleCropPath(fields, crop)),
     articleAt: (fields, id) => `${withBase(base, articlePath(fields))}#${id}`,
     articleAtAbsolute: (fields, id) => absolute(`${articlePath(fields)}#${id}`),
     corrections: () => withBase(base, CORRECTIONS_PATH),

@@ -9,6 +9,8 @@ export interface SocialImage {
   alt: string;
   width: number;
   height: number;
+  /** Its media type: "image/png" for a drawn card, "image/jpeg" for a crop of a photo. */
+  type: string;
 }
 
 /** The size Open Graph and Twitter show a large card at. */
@@ -18,7 +20,7 @@ export const CARD_HEIGHT = 630;
 
 /** A social card as a link preview's image: every card has the same size. */
 export function cardImage(url: string, alt: string): SocialImage {
-  return { url, alt, width: CARD_WIDTH, height: CARD_HEIGHT };
+  return { url, alt, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png" };
 }
 
 /** The dates of an article, as ISO 8601 with the offset of its time zone. */
@@ -61,7 +63,7 @@ export function socialMetaTags({
     { property: "og:description", content: description },
     { property: "og:url", content: url },
     { property: "og:image", content: image.url },
-    { property: "og:image:type", content: "image/png" },
+    { property: "og:image:type", content: image.type },
     { property: "og:image:width", content: String(image.width) },
     { property: "og:image:height", content: String(image.height) },
     { property: "og:image:alt", content: image.alt },
@@ -72,10 +74,10 @@ export function socialMetaTags({
           ...article.tags.map((tag) => ({ property: "article:tag", content: tag })),
         ]
       : []),
+    // X reads the title, text and image from Open Graph when its own tags
+    // are not there (its Cards documentation); the card's kind and the
+    // image's alt it reads only from its own.
     { name: "twitter:card", content: "summary_large_image" },
-    { name: "twitter:title", content: title },
-    { name: "twitter:description", content: description },
-    { name: "twitter:image", content: image.url },
     { name: "twitter:image:alt", content: image.alt },
   ];
 }

@@ -35,8 +35,8 @@ export interface NewsArticleInput {
   contributors: readonly string[];
   /** The article's topics. */
   keywords: readonly string[];
-  /** The absolute URL of the article's image (its social card). */
-  imageUrl: string;
+  /** The absolute URLs of the article's images: its lead picture's crops, or its social card. */
+  imageUrls: readonly string[];
   /** The BCP 47 language of the text. */
   language: string;
   /** The article's corrections, oldest first: what each says, and when (ISO 8601 with offset). */
@@ -89,7 +89,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): WithContext<NewsArti
     ...(input.contributors.length > 0 && { contributor: input.contributors.map(person) }),
     ...(input.keywords.length > 0 && { keywords: [...input.keywords] }),
     publisher: newsMediaOrganization(input.publisher),
-    image: [input.imageUrl],
+    image: [...input.imageUrls],
     ...(input.corrections &&
       input.corrections.length > 0 && {
         correction: input.corrections.map(correctionComment),

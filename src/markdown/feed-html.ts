@@ -1,5 +1,5 @@
 import rehypeParse from "rehype-parse";
-import rehypeSanitize from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { unified } from "unified";
 import rehypeAbsoluteUrls from "./plugins/rehype-absolute-urls";
@@ -12,10 +12,16 @@ import rehypeUnwrapSectionLinks from "./plugins/rehype-unwrap-section-links";
  */
 const made = new Map<string, string>();
 
+/** GitHub's schema (rehype-sanitize's default), with the figures of an article and their captions and credits. */
+const feedSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "small"],
+};
+
 /**
  * An article's rendered HTML as a feed item's content: page furniture
  * removed, every URL absolute against the article's, then sanitised with
- * GitHub's schema (rehype-sanitize's default), so the feed is safe on its own
+ * GitHub's schema (rehype-sanitize's default) and figures, so the feed is safe on its own
  * whatever the page pipeline let through.
  */
 export function feedContent(html: string, articleUrl: string): string {
@@ -27,7 +33,7 @@ export function feedContent(html: string, articleUrl: string): string {
         .use(rehypeParse, { fragment: true })
         .use(rehypeUnwrapSectionLinks)
         .use(rehypeAbsoluteUrls, { base: articleUrl })
-        .use(rehypeSanitize)
+        .use(rehypeSanitize, feedSchema)
         .use(rehypeStringify)
         .processSync(html),
     );

@@ -6,6 +6,7 @@ import { articleHtmlSchema } from "./article-html-schema";
 import rehypeAstroMessages from "./plugins/rehype-astro-messages";
 import rehypeBaseLinks from "./plugins/rehype-base-links";
 import rehypeCleanHtml from "./plugins/rehype-clean-html";
+import rehypeFigures from "./plugins/rehype-figures";
 import rehypeCorrectionParagraphs from "./plugins/rehype-correction-paragraphs";
 import rehypeFormerIds from "./plugins/rehype-former-ids";
 import rehypeHeadingIds from "./plugins/rehype-heading-ids";
@@ -39,6 +40,8 @@ export function markdownPipeline({ base }: PipelineSettings) {
       // so the sanitiser sees it, and sanitise before we add ids and links.
       rehypeRaw,
       [rehypeCleanHtml, { schema: articleHtmlSchema }],
+      // Before the paragraphs are counted: a picture is no paragraph of the story.
+      rehypeFigures,
       [rehypeHeadingPins, { isReserved: isPageId }],
       rehypeSlug,
       [rehypeHeadingIds, { isReserved: isPageId }],

@@ -10,16 +10,19 @@ import type { StoryFields } from "../lib/related-stories.ts";
 export interface ArchiveFile {
   /** Relative to the content folder. */
   path: string;
-  /** A hash of the file's bytes. */
+  /** A hash of the file's bytes, and of the bytes of the pictures it shows, if any. */
   digest: string;
+  /** The picture files it shows, relative to the content folder: a change to one is a change to it. */
+  pictures?: string[] | undefined;
   /** The month it was published, "YYYY-MM", or "" when its frontmatter does not say (the build will). */
   month: string;
   /** What other articles' pages show of it; absent when its frontmatter is wrong (the build will say so). */
   story?: StoryFields | undefined;
   /**
-   * The file's size, inode and times when it was read (`fileStamp`), which
-   * the next build compares instead of reading it; absent for a file
-   * changed too lately for its stamp to tell a later change apart.
+   * The file's size, inode and times when it was read (`fileStamp`), and
+   * those of its pictures, which the next build compares instead of reading
+   * them; absent when one changed too lately for its stamp to tell a later
+   * change apart.
    */
   stamp?: string;
 }

@@ -1,6 +1,9 @@
 import type { BigIntStats } from "node:fs";
+import { createHash } from "node:crypto";
 import { glob, readFile, stat } from "node:fs/promises";
+import { join, posix } from "node:path";
 import { fileDigest } from "../lib/file-digest.ts";
+import { isRemotePicture, PICTURE_EXTENSIONS } from "../lib/pictures.ts";
 import type { ArchiveFile } from "./archive-files.ts";
 import { readStory } from "./stories.ts";
 
@@ -49,24 +52,42 @@ export async function scanArchive(
         paths.slice(start, start + batch).map(async (found): Promise<ArchiveFile> => {
           const path = found.split("\\").join("/");
           const file = `${folder}/${found}`;
-          const info = await stat(file, { bigint: true });
-          const stamp = fileStamp(info, started);
           const before = known[path];
-          if (stamp !== undefined && before?.stamp === stamp) {
+          const stampOf = async (paths: readonly string[]) => {
+            const stamps = await Promise.all(
+              [file, ...paths.map((picture) => join(folder, picture))].map(async (each) =>
+                fileStamp(await stat(each, { bigint: true }), started),
+              ),
+            ).catch(() => [undefined]);
+            return stamps.includes(undefined) ? undefined : stamps.join(" ");
+          };
+          if (
+            before?.stamp !== undefined &&
+            before.stamp === (await stampOf(before.pictures ?? []))
+          ) {
             // The manifest's record holds more (keys, earlier stories): only the file's own facts.
-            const { digest, month, story } = before;
-            return { path, digest, month, ...(story && { story }), stamp };
+            const { digest, month, story, pictures, stamp } = before;
+            return {
+              path,
+              digest,
+              month,
+              ...(story && { story }),
+              ...(pictures && { pictures }),
+              stamp,
+            };
           }
           const bytes = await readFile(file);
-          const frontmatter = bytes.subarray(0, 4096).toString("utf8");
-          const digest = fileDigest(bytes);
-          const story =
-            before?.digest === digest ? before.story : readStory(path, bytes.toString("utf8"));
+          const text = bytes.toString("utf8");
+          const pictures = await picturesShown(folder, path, text);
+          const stamp = await stampOf(pictures);
+          const digest = await articleDigest(folder, bytes, pictures);
+          const story = before?.digest === digest ? before.story : readStory(path, text);
           return {
             path,
             digest,
-            month: publishedMonth.exec(frontmatter)?.[1] ?? "",
+            month: publishedMonth.exec(text.slice(0, 4096))?.[1] ?? "",
             ...(story && { story }),
+            ...(pictures.length > 0 && { pictures }),
             ...(stamp !== undefined && { stamp }),
           };
         }),
@@ -85,4 +106,48 @@ export function fileStamp(info: BigIntStats, now: number): string | undefined {
   const changed = info.ctimeNs > info.mtimeNs ? info.ctimeNs : info.mtimeNs;
   if (Number(changed / 1_000_000n) > now - STAMP_SETTLE_MS) return undefined;
   return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
+}
+
+/** Anything in an article's text that reads as the path of a picture file. */
+const picturePath = new RegExp(
+  `[^\\s"'()<>\\[\\]]+\\.(?:${PICTURE_EXTENSIONS.join("|")})(?=[\\s"')\\]]|$)`,
+  "gim",
+);
+
+/**
+ * The picture files an article shows, relative to `folder`: every path in
+ * its text that names a picture file beside it (the frontmatter's `image`,
+ * the body's `![…](…)`). A path that names no file is left to the build,
+ * which says so; one more file than the article shows only makes it built
+ * again when that file changes.
+ */
+export async function picturesShown(folder: string, path: string, text: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const [written] of text.matchAll(picturePath)) {
+    if (isRemotePicture(written)) continue;
+    let decoded: string;
+    try {
+      decoded = decodeURI(written);
+    } catch {
+      continue;
+    }
+    const picture = posix.normalize(posix.join(posix.dirname(path), decoded));
+    const exists = await stat(join(folder, picture)).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+    if (exists) found.add(picture);
+  }
+  return [...found].sort();
+}
+
+/** The digest of an article: of its bytes alone, or with each picture's path and bytes. */
+async function articleDigest(folder: string, bytes: Uint8Array, pictures: readonly string[]) {
+  const own = fileDigest(bytes);
+  if (pictures.length === 0) return own;
+  const hash = createHash("sha256").update(own);
+  for (const picture of pictures) {
+    hash.update(`\0${picture}\0${fileDigest(await readFile(join(folder, picture)))}`);
+  }
+  return hash.digest("hex");
 }

@@ -14,6 +14,7 @@ import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
 import { keepPages, stageManifest, type ArticleRecord } from "./manifest.ts";
 import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
+import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
 import { articleId } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { relatedDigest } from "./related.ts";
@@ -118,9 +119,25 @@ export async function carryOut(
       site: listings,
       articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
     });
-    // Every file of the new site, when it is the carried-over files and the jobs' alone.
-    const files = kept && [...new Set([...kept, ...moved])].sort();
     for (const dir of plan.shards) await linkShard(dir, next);
+    const written = new Set(moved);
+    const pictureFiles = await pictureFilesOfArticles(
+      next,
+      plan.files.map(({ path, pictures }) => ({
+        path,
+        pictures: (pictures?.length ?? 0) > 0,
+        keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
+        recorded: plan.keptPictureFiles?.[path],
+      })),
+      (page) => !carried || written.has(page),
+    );
+    // Every file of the new site, when it is the carried-over files and the
+    // jobs' alone, less the pictures no article shows any more.
+    let files = kept && [...new Set([...kept, ...moved])].sort();
+    if (files) {
+      const unused = unusedPictureFiles(files, pictureFiles);
+      files = await removeFiles(next, files, (path) => unused.has(path));
+    }
     let siteFiles: SiteFilesReport | undefined;
     if (plan.shard) {
       await writeShardRecord(next, plan.shard.index, plan.shard.count, plan.files);
@@ -151,7 +168,7 @@ export async function carryOut(
     const counted = countChanges(changes);
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
-      plan.files.map(({ path, digest, stamp, month, story }): [string, ArticleRecord] => [
+      plan.files.map(({ path, digest, stamp, month, story, pictures }): [string, ArticleRecord] => [
         path,
         {
           digest,
@@ -160,6 +177,8 @@ export async function carryOut(
           keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
           ...(story && { story }),
           related: relatedDigest(plan.related[articleId(path)]),
+          ...(pictures && { pictures }),
+          ...(pictureFiles.has(path) && { pictureFiles: pictureFiles.get(path)! }),
         },
       ]),
     );

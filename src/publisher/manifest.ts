@@ -85,9 +85,13 @@ export interface ArticleRecord {
   story?: StoryFields;
   /** A digest of the earlier stories its page lists (`relatedDigest`), "" for none. */
   related: string;
+  /** The picture files it shows, relative to the content folder (src/publisher/archive.ts). */
+  pictures?: string[];
+  /** The files under `_astro/` its page uses for them (src/publisher/picture-files.ts). */
+  pictureFiles?: string[];
 }
 
-const MANIFEST_VERSION = 4;
+const MANIFEST_VERSION = 5;
 
 /**
  * The output files whose bytes stand for the whole output: any change of

@@ -64,6 +64,8 @@ export interface Plan {
   shard?: { index: number; count: number };
   /** The last build's page keys for the articles this build does not load again. */
   keptKeys: Record<string, string[]>;
+  /** The picture files each article's page used in the last build, when it is carried over. */
+  keptPictureFiles?: Record<string, string[]>;
   /**
    * What the last build's site files took from its pages' heads: a page
    * carried over keeps its facts, and only the pages made again are read.
@@ -164,6 +166,7 @@ export function planBuild(
         files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
       ),
       ...(manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
+      keptPictureFiles: pictureFilesOf(manifest),
       related,
     };
   }
@@ -234,8 +237,18 @@ export function planBuild(
         )
       : {},
     ...(!shard && manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
+    keptPictureFiles: pictureFilesOf(manifest),
     related,
   };
+}
+
+/** The picture files each article's page used, as a manifest recorded them. */
+function pictureFilesOf(manifest: BuildManifest): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(manifest.articles).flatMap(([path, { pictureFiles }]) =>
+      pictureFiles ? [[path, pictureFiles]] : [],
+    ),
+  );
 }
 
 /** Why a build cannot start from the last one; undefined when it can. */

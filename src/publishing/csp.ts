@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 export const CSP_DIRECTIVES = [
   "default-src 'none'",
   "connect-src 'self'",
-  "img-src 'self' https:",
+  "img-src 'self'",
   "font-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

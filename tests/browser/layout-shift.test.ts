@@ -1,33 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, test } from "vitest";
-import { ARTICLE_PATH, sitePages, useBrowserSite } from "../support/browser";
+import { ARTICLE_PATH, layoutShift, sitePages, useBrowserSite } from "../support/browser";
 
 const site = useBrowserSite();
-
-/**
- * The page's cumulative layout shift so far, as Chromium measures it for
- * Core Web Vitals: every `layout-shift` entry not caused by input, summed.
- */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[]) {
-            if (!entry.hadRecentInput) total += entry.value;
-          }
-        }).observe({ type: "layout-shift", buffered: true });
-        // Two frames and a pause: time for anything late to move the text.
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => setTimeout(() => resolve(total), 300)),
-        );
-      }),
-  );
-}
 
 describe.each([375, 1280])("layout shift at %i px", (width) => {
   test("is zero on every page, and on a deep link into the article", async () => {

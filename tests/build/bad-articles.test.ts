@@ -1,8 +1,12 @@
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildSite } from "../support/build";
+import { buildSite, projectRoot } from "../support/build";
 
 const fixtures = "tests/fixtures/bad-articles";
+
+/** The absolute path a message says it tried, for a file of the fixtures. */
+const tried = (path: string) => join(projectRoot, fixtures, path);
 
 /** Each bad article, and the exact lines an editor reads when the build stops. */
 const cases = [
@@ -167,20 +171,36 @@ const cases = [
     ],
   },
   {
-    name: "an image that is not there",
-    folder: "missing-image",
+    name: "lead pictures that are missing, unreadable, remote or without alt",
+    folder: "lead-picture-problems",
     messages: [
-      "article.md: the image `./photos/vienna.jpg` does not exist (its path starts from the article's folder)",
+      "decorative-with-alt.md: `image.alt` must be left out when the picture is `decorative: true`",
+      "missing.md: `image.src` is `./photos/gone.jpg`, which does not exist (paths start from the " +
+        `article's folder): tried ${tried("lead-picture-problems/photos/gone.jpg")}`,
+      "no-alt.md: `image.alt` is required: say what the picture shows (or, if it is only " +
+        "decoration, write `decorative: true`)",
+      "remote.md: `image.src` must be a file of the site, not a web address: save the picture " +
+        "beside the article and give its path from there, such as ./crowd.jpg (it says “https://example.org/vienna.jpg”)",
+      "unreadable.md: `image.src` cannot be read as a picture (Input file contains unsupported " +
+        `image format): tried ${tried("lead-picture-problems/photos/not-a-picture.jpg")}`,
     ],
   },
   {
-    // Until pictures are published, one that is there stops the build rather
-    // than leaving the page with no picture and no word of it.
-    name: "an image in the body, which is not published yet",
-    folder: "body-image",
+    name: "pictures in the body that are missing, unreadable, remote, inline or without alt",
+    folder: "body-picture-problems",
     messages: [
-      "article.md: the image `./photos/vienna.png` cannot be published yet: pictures in an " +
-        "article's body are not supported, and the page would show none. Take it out, or link to the picture",
+      "article.md:13: the picture `./photos/vienna.png` has no alternative text: say what it " +
+        'shows, ![What it shows](./picture.jpg "Caption | Credit"), or write ' +
+        "`![decorative](./photos/vienna.png)` if it is only decoration",
+      "article.md:15: the picture `./photos/vienna.jpg` does not exist: tried " +
+        `${tried("body-picture-problems/photos/vienna.jpg")} (paths start from the article's folder)`,
+      "article.md:17: the picture `./photos/not-a-picture.jpg` cannot be read as a picture " +
+        `(Input file contains unsupported image format): tried ${tried("body-picture-problems/photos/not-a-picture.jpg")}`,
+      "article.md:19: the picture `https://example.org/vienna.png` is on another site: pictures " +
+        "are published from the site's own files, so save it beside the article and give its " +
+        "path from there, such as ./picture.jpg",
+      "article.md:21: the picture `./photos/vienna.png` must be a paragraph of its own: put it " +
+        "on a line between blank lines",
     ],
   },
 ];
@@ -209,7 +229,7 @@ describe("a build with a bad article", () => {
     // The frontmatter of all files is checked before anything is rendered.
     const frontmatterCases = cases.filter(
       ({ folder }) =>
-        !/^(same-url|pinned|former|missing-image|body-image|update-paragraph|correction-paragraph|near-duplicate|person-page)/.test(
+        !/^(same-url|pinned|former|body-picture|update-paragraph|correction-paragraph|near-duplicate|person-page)/.test(
           folder,
         ),
     );

@@ -61,7 +61,6 @@ describe("the site built for https://news.example.org/reader/, served under /rea
       "link[href]",
       "img[src]",
       "og:image",
-      "twitter:image",
       "JSON-LD image",
       "JSON-LD correctionsPolicy",
       "rss item link",

@@ -16,12 +16,17 @@ const site = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
 
 /** The fields rss-parser reads beyond its defaults' types. */
 type Channel = { language?: string };
-type Item = { "dc:creator": string[]; "content:encoded"?: string };
+type Item = { "dc:creator": string[]; "content:encoded"?: string; media?: unknown };
 
 let feed: Awaited<ReturnType<Parser<Channel, Item>["parseString"]>>;
 beforeAll(async () => {
   const parser = new Parser<Channel, Item>({
-    customFields: { item: [["dc:creator", "dc:creator", { keepArray: true }]] },
+    customFields: {
+      item: [
+        ["dc:creator", "dc:creator", { keepArray: true }],
+        ["media:content", "media"],
+      ],
+    },
   });
   feed = await parser.parseString(
     await readFile(join(inject("subpathDistDir"), "rss.xml"), "utf8"),
@@ -108,7 +113,34 @@ describe("the RSS feed, read by a feed parser", () => {
       `${site}${g20Path}#assads-future`,
       `${site}${newerArticles.authored.path}#what-changed`,
     ]);
-    expect($("img").attr("src")).toBe(`${site}card.png`);
+  });
+
+  test("carries the article's pictures: the lead first, as the item's media too, and the body's figures", () => {
+    const item = itemAt(newerArticles.authored.path);
+    const $ = cheerio.load(item["content:encoded"] ?? "");
+    const { image, figure } = newerArticles.authored;
+    const [lead, body] = $("figure")
+      .toArray()
+      .map((each) => $(each));
+    expect(lead!.find("img").attr("alt")).toBe(image.alt);
+    expect(lead!.find("figcaption").text()).toBe(`${image.caption} ${image.credit}`);
+    expect(body!.find("img").attr("alt")).toBe(figure.alt);
+    expect(body!.find("figcaption small").text()).toBe(figure.credit);
+    for (const img of $("img").toArray()) {
+      expect($(img).attr("src")).toMatch(new RegExp(`^${site}_astro/[^/]+\\.(jpg|webp)$`));
+      expect(Number($(img).attr("width"))).toBeGreaterThan(0);
+    }
+    expect(item.media).toEqual({
+      $: {
+        url: lead!.find("img").attr("src"),
+        medium: "image",
+        type: "image/jpeg",
+        width: "1200",
+        height: "630",
+      },
+      "media:description": [{ _: image.alt, $: { type: "plain" } }],
+      "media:credit": [image.credit],
+    });
   });
 
   test("credits each named author", () => {

@@ -29,7 +29,8 @@ function articleLinks($: CheerioAPI): string[] {
 
 /** Checks what makes the front page one request, under one round trip, with no script. */
 async function expectOneLightRequest(distDir: string, base = "/"): Promise<number> {
-  const weight = await weighPage(distDir, "index.html", base);
+  // Its pictures come after it, each in a place its width and height keep.
+  const weight = await weighPage(distDir, "index.html", base, { pictures: false });
   expect(weight.totalBytes, `${weight.totalBytes} bytes gzip`).toBeLessThanOrEqual(
     ONE_ROUND_TRIP_BYTES,
   );
@@ -130,8 +131,19 @@ describe("the front page of the 53-article site under /reader/", () => {
     ]);
   });
 
-  test("is one request under one round trip, with no script", async () => {
+  test("is one request under one round trip, with no script; its pictures come after it", async () => {
     await expectOneLightRequest(inject("subpathDistDir"), subpathSite.BASE_PATH);
+    const $ = await front();
+    // The lead story's picture first; the lists' thumbnails as the reader scrolls to them.
+    const pictures = $("main img")
+      .map((_, img) => `${$(img).attr("loading")} ${$(img).attr("fetchpriority") ?? ""}`.trim())
+      .get();
+    expect(pictures[0]).toBe("eager high");
+    expect(pictures.slice(1).every((loading) => loading === "lazy")).toBe(true);
+    for (const img of $("main img").toArray()) {
+      expect(Number($(img).attr("width"))).toBeGreaterThan(0);
+      expect(Number($(img).attr("height"))).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -142,12 +142,15 @@ describe("the G-20 article's head", () => {
     expect(meta($, "article:modified_time")).toBe("2015-11-16T00:00:00+02:00");
   });
 
-  test("has a large Twitter card with the same title, text and image", async () => {
+  test("has a large X (Twitter) card, which takes its title, text and image from Open Graph", async () => {
     const $ = await load(g20Path);
     expect(meta($, "twitter:card")).toBe("summary_large_image");
-    expect(meta($, "twitter:title")).toBe(meta($, "og:title"));
-    expect(meta($, "twitter:description")).toBe(meta($, "og:description"));
-    expect(meta($, "twitter:image")).toBe(g20Card);
+    expect(meta($, "twitter:image:alt")).toBe(meta($, "og:image:alt"));
+    // X falls back to og:title, og:description and og:image: no copies.
+    expect(
+      $('meta[name="twitter:title"], meta[name="twitter:description"], meta[name="twitter:image"]'),
+    ).toHaveLength(0);
+    expect(meta($, "og:image")).toBe(g20Card);
     expect(meta($, "og:description")).toBe($('meta[name="description"]').attr("content"));
   });
 });

@@ -4,6 +4,7 @@ import { Readability } from "@mozilla/readability";
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { readableText } from "../support/html";
+import { newerArticles } from "../support/publishing-fixture";
 
 const articlePage =
   "articles/2015-11-15/putin-goes-from-g-20-pariah-to-player-at-obama-turkey-talk/index.html";
@@ -84,5 +85,30 @@ describe("the article page in Reader View (Mozilla Readability)", () => {
       "Assad’s Future",
       "(Updates with Putin comment in third paragraph.)",
     ]);
+  });
+});
+
+describe("an article with pictures in Reader View (Mozilla Readability)", () => {
+  test("keeps the lead picture with its caption and credit, and the body's figures", async () => {
+    const page = await readFile(
+      join(inject("subpathDistDir"), newerArticles.authored.path, "index.html"),
+      "utf8",
+    );
+    const { document } = new JSDOM(page, { url: "https://news.example.org/reader/" }).window;
+    const article = new Readability(document).parse();
+    if (!article?.content) throw new Error("Readability found no article");
+    const kept = new JSDOM(article.content).window.document;
+    const { image, figure } = newerArticles.authored;
+    const figures = [...kept.querySelectorAll("figure")];
+    expect(figures.map((each) => each.querySelector("img")?.getAttribute("alt"))).toEqual([
+      image.alt,
+      figure.alt,
+      "A street in Paris before the talks",
+    ]);
+    expect(readableText(figures[0]!.querySelector("figcaption")?.textContent ?? "")).toBe(
+      `${image.caption} ${image.credit}`,
+    );
+    // The picture comes with a source Reader View can load.
+    expect(figures[0]!.querySelector("img")?.getAttribute("src")).toMatch(/\/_astro\/paris\./);
   });
 });

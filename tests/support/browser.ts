@@ -85,21 +85,26 @@ export interface BrowserSite {
   browser: Browser;
   /** The served site's origin: `http://127.0.0.1:<port>`. */
   origin: string;
+  /** The site's own URL: the origin and its base path. */
+  url: string;
 }
 
 /**
  * Serves a built site on 127.0.0.1 and starts Chromium for the test file
  * that calls it, and stops both after it. The site is the shared build
- * (`inject("distDir")`) unless `root` makes another.
+ * (`inject("distDir")`) unless `root` makes another, served at the root
+ * unless `base` says where it is deployed.
  */
 export function useBrowserSite(
   root: () => string | Promise<string> = () => inject("distDir"),
+  { base = "/" }: { base?: string } = {},
 ): BrowserSite {
   const site = {} as BrowserSite;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(await root());
+    server = await serveStatic(await root(), { base });
     site.origin = server.origin;
+    site.url = server.url;
     site.browser = await launchChromium();
   });
   afterAll(async () => {
@@ -190,4 +195,29 @@ export function luminance(color: string): number {
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * The page's cumulative layout shift so far, as Chromium measures it for
+ * Core Web Vitals: every `layout-shift` entry not caused by input, summed.
+ */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        // Two frames and a pause: time for anything late to move the text.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => setTimeout(() => resolve(total), 300)),
+        );
+      }),
+  );
 }

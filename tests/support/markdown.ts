@@ -18,7 +18,9 @@ const renderer = await unified(markdownPipeline({ base: "/" })).createRenderer({
 export async function renderMarkdown(
   markdown: string,
   frontmatter: Record<string, unknown> = {},
+  /** The article file, as Astro names it to the pipeline: pictures' paths start from its folder. */
+  fileURL?: URL,
 ): Promise<Rendered> {
-  const result = await renderer.render(markdown, { frontmatter });
+  const result = await renderer.render(markdown, { frontmatter, ...(fileURL && { fileURL }) });
   return { html: result.code, frontmatter: result.metadata.frontmatter };
 }

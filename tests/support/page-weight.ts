@@ -16,6 +16,8 @@ export interface PageWeight {
   totalBytes: number;
   /** The files counted besides the HTML, as paths inside `dist`. */
   resources: string[];
+  /** The pictures (`<img>`) it shows, as paths inside `dist`: counted in `totalBytes` unless left out. */
+  pictures: string[];
 }
 
 const gzipSize = (data: Buffer | string) => gzipSync(data).length;
@@ -24,8 +26,16 @@ const gzipSize = (data: Buffer | string) => gzipSync(data).length;
  * Weighs a built page: its HTML plus everything on this site it makes the
  * browser fetch to render, each gzip-compressed (level 6, the common server
  * default), counted once. `base` is the site's base path, which the built URLs carry.
+ * With `pictures: false`, what its `<img>` show is listed, not counted: the
+ * text is laid out without them (each has its width and height), and they
+ * come after it.
  */
-export async function weighPage(distDir: string, page: string, base = "/"): Promise<PageWeight> {
+export async function weighPage(
+  distDir: string,
+  page: string,
+  base = "/",
+  { pictures = true }: { pictures?: boolean } = {},
+): Promise<PageWeight> {
   const html = await readFile(join(distDir, page));
   const $ = cheerio.load(html);
   const resources = new Set<string>();
@@ -46,7 +56,10 @@ export async function weighPage(distDir: string, page: string, base = "/"): Prom
   ).each((_, el) => {
     pending.push({ url: $(el).attr("href") ?? "", from: pageUrl });
   });
-  $("script[src], img[src]").each((_, el) => {
+  const shown = $("img[src]")
+    .map((_, el) => toDistPath($(el).attr("src") ?? "", pageUrl))
+    .get();
+  $(pictures ? "script[src], img[src]" : "script[src]").each((_, el) => {
     pending.push({ url: $(el).attr("src") ?? "", from: pageUrl });
   });
   $("style").each((_, el) => {
@@ -67,5 +80,11 @@ export async function weighPage(distDir: string, page: string, base = "/"): Prom
       for (const inner of cssUrls(body.toString("utf8"))) pending.push({ url: inner, from: path });
   }
 
-  return { page, htmlBytes: gzipSize(html), totalBytes, resources: [...resources].sort() };
+  return {
+    page,
+    htmlBytes: gzipSize(html),
+    totalBytes,
+    resources: [...resources].sort(),
+    pictures: shown.sort(),
+  };
 }

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { projectRoot } from "./build";
+import { drawPicture } from "./pictures";
 
 /** The G-20 article's path below the base. */
 export const g20Path =
@@ -9,9 +10,10 @@ export const g20Path =
 /** Articles newer than the G-20 piece, each exercising one thing the publishing tests check. */
 export const newerArticles = {
   /**
-   * Named authors; a Markdown link to a section of the G-20 article; an image
-   * and code; two of its topics; a former URL (its headline was reworded),
-   * whose page sends the reader to the article.
+   * Named authors; a Markdown link to a section of the G-20 article; a lead
+   * picture and a figure in the body (drawn by the fixture) and code; two of
+   * its topics; a former URL (its headline was reworded), whose page sends
+   * the reader to the article.
    */
   authored: {
     path: "articles/2016-03-01/obama-and-putin-meet-again/",
@@ -20,6 +22,18 @@ export const newerArticles = {
     topics: ["Russia", "Syrian War"],
     formerSlug: "obama-and-putin-to-meet-in-paris",
     formerPath: "articles/2016-03-01/obama-and-putin-to-meet-in-paris/",
+    image: {
+      src: "./pictures/paris.jpg",
+      alt: "Two leaders shake hands in front of flags",
+      caption: "The leaders meet in Paris.",
+      credit: "Jane Doe/Test Wire",
+      focus: "left",
+    },
+    figure: {
+      alt: "The table the delegations talked at",
+      caption: "The talks' table",
+      credit: "John Roe/Test Wire",
+    },
   },
   /**
    * Characters that must be escaped in HTML, XML and JSON, in the headline
@@ -82,6 +96,9 @@ function frontmatter(fields: Record<string, unknown>): string {
  */
 export async function writePublishingFixture(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
+  await drawPicture(join(dir, "pictures/paris.jpg"), 1600, 900, { seed: 1 });
+  await drawPicture(join(dir, "pictures/table.png"), 900, 600, { seed: 2, format: "png" });
+  await drawPicture(join(dir, "pictures/street.jpg"), 1200, 800, { seed: 4 });
   await copyFile(
     join(projectRoot, "content/articles/putin-g20-obama-turkey-talk.md"),
     join(dir, "putin-g20-obama-turkey-talk.md"),
@@ -98,13 +115,16 @@ export async function writePublishingFixture(dir: string): Promise<void> {
       timezone: "Europe/Paris",
       topics: authored.topics,
       formerSlugs: [authored.formerSlug],
+      image: authored.image,
     }) +
       [
         "Their last talk was in Antalya; see [Assad’s future](/" + g20Path + "#assads-future).",
         "",
         "## What Changed",
         "",
-        "![The site's card](/card.png)",
+        `![${authored.figure.alt}](./pictures/table.png "${authored.figure.caption} | ${authored.figure.credit}")`,
+        "",
+        '![A street in Paris before the talks](./pictures/street.jpg "The street outside | Jane Doe/Test Wire")',
         "",
         "```js",
         'const talks = ["Antalya", "Paris"];',

@@ -91,8 +91,28 @@ describe("articleMetadata", () => {
       alt: "Broadsheet: Putin Goes From G-20 Pariah to Player at Obama Turkey Talk",
       width: 1200,
       height: 630,
+      type: "image/png",
     });
     expect(jsonLd.image).toEqual([setting.cardUrl]);
+  });
+
+  test("uses a lead picture's crops instead, when it has one", () => {
+    const card = {
+      url: "https://news.example.org/_astro/crowd.Ab_Cd.jpg",
+      alt: "A crowd in Antalya",
+      width: 1200,
+      height: 630,
+      type: "image/jpeg",
+    };
+    const crops = ["16x9", "4x3", "1x1"].map(
+      (ratio) => `https://news.example.org/_astro/${ratio}.jpg`,
+    );
+    const { image, jsonLd } = articleMetadata(g20, {
+      ...setting,
+      picture: { card, structuredData: crops },
+    });
+    expect(image).toEqual(card);
+    expect(jsonLd.image).toEqual(crops);
   });
 
   test("describes the article by its bullets, the same in the tags and the JSON-LD", () => {

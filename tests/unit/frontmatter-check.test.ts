@@ -133,7 +133,7 @@ describe("checkFrontmatter", () => {
     [
       "a key that is no near miss",
       [...goodFields, "colour: blue"],
-      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `corrections`, `topics`, `related`, `description`, `slug`, `formerSlugs`, `formerIds`, `lead`, `draft`)",
+      "`colour` is not a field (the fields here: `headline`, `bullets`, `byline`, `published`, `updated`, `timezone`, `updateNote`, `corrections`, `topics`, `image`, `related`, `description`, `slug`, `formerSlugs`, `formerIds`, `lead`, `draft`)",
     ],
     [
       "tags, as other systems call topics",

@@ -131,7 +131,7 @@ describe("planBuild, when no article changed", () => {
   const inputs = { "src/": "code" };
   const manifest = (span?: BuildManifest["newsSitemapSpan"]): { manifest: BuildManifest } => ({
     manifest: {
-      version: 4,
+      version: 5,
       inputs,
       output: "fingerprint",
       size: { files: 40, bytes: 250_000 },
@@ -206,7 +206,7 @@ describe("planBuild and the earlier stories an article lists", () => {
     if (plan.kind === "up to date") throw new Error("a first build has work to do");
     return {
       manifest: {
-        version: 4,
+        version: 5,
         inputs,
         output: "fingerprint",
         size: { files: 40, bytes: 250_000 },
@@ -305,7 +305,7 @@ describe("planBuild, after some articles changed", () => {
   const edited = files.map((each) => ({ ...each, digest: `${each.digest}, edited` }));
   const last: { manifest: BuildManifest } = {
     manifest: {
-      version: 4,
+      version: 5,
       inputs,
       output: "fingerprint",
       size: { files: 40, bytes: 250_000 },

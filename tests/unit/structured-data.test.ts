@@ -36,7 +36,7 @@ const input = {
   organisation: "Bloomberg News",
   contributors: ["Robert Hutton", "Henry Meyer"],
   keywords: ["G-20", "Syrian War"],
-  imageUrl: "https://news.example.org/articles/2015-11-15/putin/card.png",
+  imageUrls: ["https://news.example.org/articles/2015-11-15/putin/card.png"],
   language: "en",
   publisher: publisherInput,
   personUrl: (name: string) =>
@@ -70,7 +70,7 @@ describe("newsArticleJsonLd", () => {
       ],
       keywords: ["G-20", "Syrian War"],
       publisher,
-      image: [input.imageUrl],
+      image: [...input.imageUrls],
     };
     expect(newsArticleJsonLd(input)).toEqual(expected);
   });

@@ -14,7 +14,9 @@ import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
 import type { Problem } from "../checks/problems";
 import { findSharedUrls, type UrlEntry } from "../checks/shared-urls";
 import type { ArticleData as Article } from "../schema/article";
+import { writePictureImports } from "../picture-imports";
 import { ArticleError } from "./article-error";
+import { leadPictureProblems, withLeadPictureImport } from "./lead-picture";
 import { documentProblems } from "./document-problems";
 import type { StoredEntry } from "./stored-entry";
 
@@ -106,13 +108,20 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     const given = kept(digests?.[name]);
     if (given) return given;
     const bytes = await readFile(absolute);
-    const digest = fileDigest(bytes);
+    // The publisher's digest covers the pictures the file shows too: kept
+    // with the entry, the next build that gives it finds the entry fresh.
+    const digest = digests?.[name] ?? fileDigest(bytes);
     const unchanged = kept(digest);
     if (unchanged) return unchanged;
     const contents = bytes.toString("utf8");
     const check = checkFrontmatter(display(absolute), contents, options);
     if (!check.ok) {
       problems.push(...check.problems);
+      return undefined;
+    }
+    const picture = await leadPictureProblems(display(absolute), absolute, check.data as Article, context.logger);
+    if (picture.length > 0) {
+      problems.push(...picture);
       return undefined;
     }
     return { id, filePath, absolute, digest, data: check.data as Article, contents };
@@ -135,9 +144,14 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   await mapLimited(articles, CONCURRENCY, async (file) => {
     const stored = context.store.get(file.id);
     const fresh = stored?.digest === file.digest && stored.filePath === file.filePath;
-    if (fresh && (stored.rendered || !toRender.has(file))) return;
+    const wanted = toRender.has(file);
+    // An entry a build does not render keeps no pictures: Astro would
+    // bundle each one, and a picture bundled but never shown is copied
+    // into the output as it is.
+    if (fresh && (wanted ? stored.rendered : !stored.assetImports?.length)) return;
     const entry = { id: file.id, data: file.data, filePath: file.filePath, digest: file.digest };
-    if (!toRender.has(file)) {
+    if (!wanted) {
+      if (fresh) context.store.delete(file.id);
       context.store.set(entry);
       return;
     }
@@ -158,8 +172,13 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     // kept unrendered (a listings build renders only the feeds' articles)
     // would stay so when a deletion brings it into a feed.
     if (fresh) context.store.delete(file.id);
-    context.store.set({ ...entry, ...(html && { rendered: html }) });
+    context.store.set({
+      ...entry,
+      data: withLeadPictureImport(file.data),
+      ...(html && { rendered: html, assetImports: html.metadata?.imagePaths ?? [] }),
+    });
   });
+  await writePictureImports(context.store.values(), context.config.cacheDir);
 
   const entries = [...context.store.values()];
   const renderedIds = new Set([...toRender].map(({ id }) => id));

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseFrontmatter } from "@astrojs/markdown-remark";
 import type { LoaderContext } from "astro/loaders";
 import { messagesKey, type DocumentMessage } from "../../lib/document-messages";
@@ -18,20 +18,6 @@ export function documentProblems(
     return [{ file, message: "could not be turned into HTML (see the error above)" }];
   }
   const problems: Problem[] = [];
-  // Astro would stop on a missing image too, but with a stack trace and no file name.
-  const images = (entry.rendered.metadata?.["localImagePaths"] ?? []) as string[];
-  const folder = dirname(resolve(root, entry.filePath ?? ""));
-  for (const image of images) {
-    problems.push({
-      file,
-      message: existsSync(resolve(folder, image))
-        ? // Astro would ship the page with its unresolved placeholder for the
-          // picture, an <img> with no src, and say nothing.
-          `the image \`${image}\` cannot be published yet: pictures in an article's body are not ` +
-          "supported, and the page would show none. Take it out, or link to the picture"
-        : `the image \`${image}\` does not exist (its path starts from the article's folder)`,
-    });
-  }
   const messages = (entry.rendered.metadata?.frontmatter?.[messagesKey] ?? []) as DocumentMessage[];
   if (messages.length === 0) return problems;
   const bodyLine =

@@ -5,6 +5,7 @@ import { bylineSchema } from "./byline.ts";
 import { calendarDate } from "./calendar-date.ts";
 import { correctionsSchema } from "./corrections.ts";
 import { leadSchema } from "./lead.ts";
+import { leadImageSchema } from "./lead-image.ts";
 import { relatedItemSchema } from "./related-item.ts";
 import { sectionId } from "./section-id.ts";
 import { nonEmpty } from "./text.ts";
@@ -38,6 +39,8 @@ export const articleSchema = z
     corrections: correctionsSchema.default([]),
     /** The editorial topics the article belongs to, each with its own page and feed: "Syrian War". */
     topics: topicsSchema.default([]),
+    /** The picture that leads the article: its file, `alt`, caption, credit and focus. */
+    image: leadImageSchema.optional(),
     /** Items shown with the article, such as a related video. */
     related: z.array(relatedItemSchema).default([]),
     /** The summary for search engines and feeds; defaults to the bullets. */

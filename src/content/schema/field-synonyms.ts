@@ -19,4 +19,10 @@ export const fieldSynonyms: Readonly<Record<string, string>> = {
   // Hugo's and Jekyll's (jekyll-redirect-from) old addresses of a page.
   aliases: "formerSlugs",
   redirect_from: "formerSlugs",
+  // Ghost's, Hugo's and Astro's starters' names for an article's lead picture.
+  feature_image: "image",
+  featureImage: "image",
+  cover: "image",
+  heroImage: "image",
+  photo: "image",
 };

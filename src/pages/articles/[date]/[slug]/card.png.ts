@@ -6,7 +6,8 @@ import { articleParams } from "../../../../lib/site-urls";
 import { site } from "../../../../site.config";
 
 export const getStaticPaths = (async () => {
-  const articles = articlePagesToMake(await getArticles());
+  // An article with a lead picture is previewed by a crop of it instead (src/data/lead-picture.ts).
+  const articles = articlePagesToMake(await getArticles()).filter(({ data }) => !data.image);
   // A build starts every missing card now, so worker threads draw them while
   // the main thread renders pages; the dev server draws each on request.
   if (import.meta.env.PROD) {

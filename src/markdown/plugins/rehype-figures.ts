@@ -1,0 +1,194 @@
+import type {} from "@astrojs/markdown-remark";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Element, ElementContent, Root } from "hast";
+import sharp from "sharp";
+import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import {
+  captionAndCredit,
+  COLUMN_SIZES,
+  COLUMN_WIDTHS,
+  DECORATIVE_ALT,
+  isPictureFile,
+  isRemotePicture,
+  PICTURE_EXTENSIONS,
+} from "../../lib/pictures";
+
+const source = "rehype-figures";
+
+/** How a picture is written, for the messages. */
+const SYNTAX = '![What it shows](./picture.jpg "Caption | Credit")';
+
+/**
+ * Makes each picture of the body a figure: a paragraph that holds only
+ * `![alt](./file.jpg "Caption | Credit")` becomes a `<figure>` with the
+ * picture and a `<figcaption>` of its caption and credit. The picture keeps
+ * its `src` for Astro's image pipeline, which runs after every plugin and
+ * makes it a WebP in the column's widths (`widths` and `sizes` are handed
+ * to it on the element), lazily loaded, with its width and height.
+ *
+ * Anything that would ship a broken or silent picture is fatal, reported at
+ * its line: a picture inside a sentence or a link, one without `alt`, one
+ * from another site, and (when the file is known) a file that is missing,
+ * unreadable, or not in a format sharp reads. An `<img>` in pasted HTML is
+ * removed with a warning, as the allowlist removes what it does not take.
+ */
+export default function rehypeFigures() {
+  return async function (tree: Root, file: VFile): Promise<undefined> {
+    const local = new Set(file.data.astro?.localImagePaths ?? []);
+    const checks: Promise<void>[] = [];
+    const fail = (reason: string, node: Element) => {
+      const message = file.message(reason, { place: node.position, ruleId: "figure", source });
+      message.fatal = true;
+    };
+
+    visit(tree, "element", (node, index, parent) => {
+      if (node.tagName !== "img") return;
+      const src = typeof node.properties.src === "string" ? node.properties.src : "";
+      if (!src && parent && index !== undefined) {
+        // The allowlist took its source away (a `javascript:` one), and said so.
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      if (!writtenInMarkdown(node, file)) {
+        // Pasted HTML goes through the allowlist with warnings
+        // (rehype-clean-html); a picture in it would skip the pipeline.
+        const message = file.message(
+          `removed <img src="${src}">: a picture is published only when written in Markdown, ${SYNTAX}`,
+          { place: node.position, ruleId: "figure", source },
+        );
+        message.fatal = false;
+        if (parent && index !== undefined) {
+          parent.children.splice(index, 1);
+          return [SKIP, index];
+        }
+        return;
+      }
+      const problem = pathProblem(src, local);
+      if (problem) return fail(problem, node);
+      const alt = typeof node.properties.alt === "string" ? node.properties.alt.trim() : "";
+      if (!alt) {
+        return fail(
+          `the picture \`${src}\` has no alternative text: say what it shows, ${SYNTAX}, ` +
+            `or write \`![${DECORATIVE_ALT}](${src})\` if it is only decoration`,
+          node,
+        );
+      }
+      if (!parent || parent.type !== "element" || parent.tagName !== "p" || index === undefined) {
+        return fail(
+          `the picture \`${src}\` must be a paragraph of its own, not part of a link or a list`,
+          node,
+        );
+      }
+      const others = parent.children.filter((child) => child !== node && !isBlank(child));
+      if (others.length > 0) {
+        return fail(
+          `the picture \`${src}\` must be a paragraph of its own: put it on a line between blank lines`,
+          node,
+        );
+      }
+      if (file.path) checks.push(checkFile(resolve(dirname(file.path), src), src, node, fail));
+
+      const { caption, credit } = captionAndCredit(
+        typeof node.properties.title === "string" ? node.properties.title : undefined,
+      );
+      node.properties = {
+        src,
+        alt: alt === DECORATIVE_ALT ? "" : alt,
+        // Options of Astro's getImage, which reads them off the element, not
+        // HTML (hast types `widths` as the string of an old attribute).
+        widths: COLUMN_WIDTHS.map(Number) as unknown as string,
+        sizes: COLUMN_SIZES,
+      };
+      const captionChildren: ElementContent[] = [
+        ...(caption ? [{ type: "text" as const, value: caption }] : []),
+        ...(caption && credit ? [{ type: "text" as const, value: " " }] : []),
+        ...(credit
+          ? [
+              {
+                type: "element" as const,
+                tagName: "small",
+                properties: { className: ["credit"] },
+                children: [{ type: "text" as const, value: credit }],
+              },
+            ]
+          : []),
+      ];
+      // The paragraph becomes the figure: it is no paragraph of the story.
+      Object.assign(parent, {
+        tagName: "figure",
+        properties: {},
+        children: [
+          node,
+          ...(captionChildren.length > 0
+            ? [
+                {
+                  type: "element" as const,
+                  tagName: "figcaption",
+                  properties: {},
+                  children: captionChildren,
+                },
+              ]
+            : []),
+        ],
+      } satisfies Partial<Element>);
+    });
+    await Promise.all(checks);
+  };
+}
+
+/** What is wrong with a picture's path, if anything, given the paths Astro collected as local pictures. */
+function pathProblem(src: string, local: ReadonlySet<string>): string | undefined {
+  if (isRemotePicture(src)) {
+    return (
+      `the picture \`${src}\` is on another site: pictures are published from the site's own ` +
+      "files, so save it beside the article and give its path from there, such as ./picture.jpg"
+    );
+  }
+  if (src.startsWith("/")) {
+    return `the picture \`${src}\` must be given from the article's folder, such as ./picture.jpg`;
+  }
+  if (!isPictureFile(src)) {
+    return `the picture \`${src}\` is not in a format the site publishes (${PICTURE_EXTENSIONS.join(", ")})`;
+  }
+  if (!local.has(decodeURI(src))) {
+    return `the picture \`${src}\` was not found by Astro's Markdown pipeline: write it as ${SYNTAX}`;
+  }
+  return undefined;
+}
+
+/** Whether an `<img>` came from Markdown's `![…](…)` (or `![…][ref]`), not from pasted HTML. */
+function writtenInMarkdown(node: Element, file: VFile): boolean {
+  const at = node.position?.start.offset;
+  return at !== undefined && String(file.value).startsWith("![", at);
+}
+
+/** Whether a node is only white space between a paragraph's other nodes. */
+function isBlank(node: ElementContent): boolean {
+  return node.type === "text" && node.value.trim() === "";
+}
+
+/** Reports a picture file that is missing, or that sharp cannot read. */
+async function checkFile(
+  path: string,
+  src: string,
+  node: Element,
+  fail: (reason: string, node: Element) => void,
+): Promise<void> {
+  if (!existsSync(path)) {
+    return fail(
+      `the picture \`${src}\` does not exist: tried ${path} (paths start from the article's folder)`,
+      node,
+    );
+  }
+  try {
+    const { width, height } = await sharp(path).metadata();
+    if (!width || !height) throw new Error("it has no size");
+  } catch (error) {
+    fail(
+      `the picture \`${src}\` cannot be read as a picture (${(error as Error).message}): tried ${path}`,
+      node,
+    );
+  }
+}

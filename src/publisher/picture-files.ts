@@ -1,0 +1,76 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { isPictureFile } from "../lib/pictures.ts";
+import { articleOfKey } from "../lib/page-keys.ts";
+import { articleRoutePath } from "../lib/site-urls.ts";
+import { ASSETS_DIR } from "./join.ts";
+
+/*
+ * Astro writes the pictures it makes (each in several sizes and formats)
+ * into `_astro/`, named by their source and how they were made: no page key
+ * owns them. The manifest keeps, for each article that shows pictures, the
+ * files its page uses; a build that carries the last site over removes the
+ * picture files no article uses any more, so it leaves what a build from
+ * nothing would.
+ */
+
+/** The picture files under `_astro/` a page's HTML refers to ("_astro/crowd.Ab12_Cd34.webp"). */
+export function pictureFilesOfPage(html: string): string[] {
+  const found = new Set<string>();
+  for (const [, name] of html.matchAll(new RegExp(`/${ASSETS_DIR}/([^"'\\s,?#)]+)`, "g"))) {
+    if (name && isPictureFile(name)) found.add(`${ASSETS_DIR}/${name}`);
+  }
+  return [...found].sort();
+}
+
+/** An article as the picture bookkeeping sees it. */
+export interface PictureArticle {
+  /** Its file, relative to the content folder. */
+  path: string;
+  /** Whether it shows pictures (the scan found some). */
+  pictures: boolean;
+  /** Its page keys now: its own page's is among them. */
+  keys: readonly string[];
+  /** The picture files its page used, as the last build recorded them. */
+  recorded?: readonly string[] | undefined;
+}
+
+/**
+ * The picture files each article's page uses, by the article's path: read
+ * from the page when this build made it (`made`, given the page's path in
+ * the site), kept from the manifest otherwise. Articles that show no
+ * pictures have none, and their pages are not read.
+ */
+export async function pictureFilesOfArticles(
+  site: string,
+  articles: readonly PictureArticle[],
+  made: (page: string) => boolean,
+): Promise<Map<string, string[]>> {
+  const files = new Map<string, string[]>();
+  for (const { path, pictures, keys, recorded } of articles) {
+    if (!pictures) continue;
+    const params = keys.map(articleOfKey).find((each) => each !== undefined);
+    if (!params) continue;
+    const page = `${articleRoutePath(params)}index.html`;
+    files.set(
+      path,
+      made(page) || !recorded
+        ? pictureFilesOfPage(await readFile(join(site, page), "utf8"))
+        : [...recorded],
+    );
+  }
+  return files;
+}
+
+/** The picture files under `_astro/` among `files` that no article in `used` uses. */
+export function unusedPictureFiles(
+  files: readonly string[],
+  used: ReadonlyMap<string, readonly string[]>,
+): Set<string> {
+  const kept = new Set([...used.values()].flat());
+  return new Set(
+    files.filter(
+      (path) => path.startsWith(`${ASSETS_DIR}/`) && isPictureFile(path) && !kept.has(path),
+    ),
+  );
+}

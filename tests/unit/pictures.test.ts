@@ -1,0 +1,62 @@
+import { describe, expect, test } from "vitest";
+import {
+  captionAndCredit,
+  cropPosition,
+  isPictureFile,
+  isRemotePicture,
+  largestCrop,
+} from "../../src/lib/pictures";
+
+describe("captionAndCredit", () => {
+  test.each([
+    [undefined, {}],
+    ["", {}],
+    ["Leaders arrive in Antalya", { caption: "Leaders arrive in Antalya" }],
+    [
+      "Leaders arrive | Jane Doe/Reuters",
+      { caption: "Leaders arrive", credit: "Jane Doe/Reuters" },
+    ],
+    [" | Jane Doe/Reuters", { credit: "Jane Doe/Reuters" }],
+    [
+      "Left | right, both caption | Credit",
+      { caption: "Left | right, both caption", credit: "Credit" },
+    ],
+    ["A|B", { caption: "A|B" }],
+  ])("reads %j", (title, expected) => {
+    expect(captionAndCredit(title)).toEqual(expected);
+  });
+});
+
+describe("largestCrop", () => {
+  test.each([
+    [1600, 900, [16, 9], [1600, 900]],
+    [1600, 900, [4, 3], [1200, 900]],
+    [1600, 900, [1, 1], [900, 900]],
+    [1600, 900, [1200, 630], [1600, 840]],
+    [800, 1200, [16, 9], [800, 450]],
+    [801, 601, [4, 3], [801, 600]],
+  ] as const)("of %i × %i at %j is %j", (width, height, ratio, expected) => {
+    const crop = largestCrop(width, height, ratio);
+    expect(crop).toEqual(expected);
+    expect(crop[0]).toBeLessThanOrEqual(width);
+    expect(crop[1]).toBeLessThanOrEqual(height);
+  });
+});
+
+test("cropPosition puts the side first, as sharp takes it", () => {
+  expect(cropPosition("center")).toBe("center");
+  expect(cropPosition("top")).toBe("top");
+  expect(cropPosition("top left")).toBe("left top");
+  expect(cropPosition("bottom right")).toBe("right bottom");
+});
+
+test("isPictureFile and isRemotePicture", () => {
+  expect(isPictureFile("./crowd.JPG")).toBe(true);
+  expect(isPictureFile("./crowd.svg")).toBe(false);
+  expect(isPictureFile("./crowd")).toBe(false);
+  expect(isRemotePicture("https://example.org/a.jpg")).toBe(true);
+  expect(isRemotePicture("//example.org/a.jpg")).toBe(true);
+  expect(isRemotePicture("data:image/png;base64,AAAA")).toBe(true);
+  expect(isRemotePicture("./a.jpg")).toBe(false);
+  expect(isRemotePicture("../images/a.jpg")).toBe(false);
+});
