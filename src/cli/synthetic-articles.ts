@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { drawPicture } from "./synthetic-pictures.ts";
 
 /*
  * Synthetic articles for benchmarks and scale tests: the shape and length of
@@ -147,6 +148,30 @@ export interface SyntheticOptions {
   bulletWords?: readonly string[];
   /** Articles marked to lead the front page: article number (from 0) → the last day it leads, `YYYY-MM-DD`. */
   leads?: Readonly<Record<number, string>>;
+  /**
+   * Whether each article has a lead picture and a figure in its body, as
+   * files beside it in `pictures/` (`syntheticPictures` names and draws them).
+   */
+  pictures?: boolean;
+}
+
+/** The pictures of synthetic article number `index`, from its folder, and their sizes. */
+export function syntheticPictures(index: number) {
+  return {
+    lead: { path: `pictures/story-${index + 1}.jpg`, width: 1600, height: 900 },
+    figure: { path: `pictures/story-${index + 1}-figure.jpg`, width: 1200, height: 800 },
+  };
+}
+
+/** Draws the pictures of synthetic article number `index` into its folder `dir`; returns their files. */
+export async function drawSyntheticPictures(dir: string, index: number): Promise<string[]> {
+  const files: string[] = [];
+  for (const [which, { path, width, height }] of Object.entries(syntheticPictures(index))) {
+    const file = join(dir, path);
+    await drawPicture(file, width, height, { seed: index * 2 + (which === "lead" ? 1 : 2) });
+    files.push(file);
+  }
+  return files;
 }
 
 /**
@@ -165,6 +190,7 @@ export function syntheticArticle(
     bullets = 2,
     bulletWords,
     leads = {},
+    pictures = false,
   }: SyntheticOptions = {},
 ): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -209,16 +235,36 @@ export function syntheticArticle(
     // Pinned, so that two synthetic articles never share a URL.
     `slug: story-${index + 1}`,
     ...(leads[index] === undefined ? [] : [`lead: { until: ${leads[index]} }`]),
+    ...(pictures ? pictureFields(index, headline) : []),
     "---",
   ].join("\n");
 
-  const body = [paragraphs(4), ...sections.map((title) => `## ${title}\n\n${paragraphs(3)}`)].join(
-    "\n\n",
-  );
+  const figure = pictures
+    ? [
+        `![A street in ${pick(places)} on the day](./${syntheticPictures(index).figure.path} ` +
+          `"The scene after the talks | Synthetic Wire")`,
+      ]
+    : [];
+  const body = [
+    paragraphs(4),
+    ...figure,
+    ...sections.map((title) => `## ${title}\n\n${paragraphs(3)}`),
+  ].join("\n\n");
   return `${frontmatter}\n\n${body}\n`;
 }
 
-/** Writes `count` synthetic articles into `dir`, the same ones for the same seed. */
+/** The frontmatter lines of synthetic article number `index`'s lead picture. */
+function pictureFields(index: number, headline: string): string[] {
+  return [
+    "image:",
+    `  src: ./${syntheticPictures(index).lead.path}`,
+    `  alt: ${JSON.stringify(`The scene of the story: ${headline}`)}`,
+    "  caption: Delegates arrive for the talks.",
+    "  credit: Synthetic Wire",
+  ];
+}
+
+/** Writes `count` synthetic articles into `dir`, the same ones for the same seed, with their pictures when asked. */
 export async function writeSyntheticArticles(
   dir: string,
   count: number,
@@ -233,5 +279,6 @@ export async function writeSyntheticArticles(
       join(dir, `story-${String(index + 1).padStart(width, "0")}.md`),
       syntheticArticle(index, random, options),
     );
+    if (options.pictures) await drawSyntheticPictures(dir, index);
   }
 }

@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { makeWorkDir, runBuildCommand } from "../support/build";
-import { drawPicture } from "../support/pictures";
+import { drawPicture } from "../../src/cli/synthetic-pictures";
 import { viennaArticle, writePublishingFixture } from "../support/publishing-fixture";
 import { describeSize } from "../../src/lib/host-limits";
 import {

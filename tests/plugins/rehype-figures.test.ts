@@ -5,7 +5,7 @@ import * as cheerio from "cheerio";
 import { beforeEach, describe, expect, test } from "vitest";
 import { messagesKey, type DocumentMessage } from "../../src/lib/document-messages";
 import { renderMarkdown } from "../support/markdown";
-import { drawPicture } from "../support/pictures";
+import { drawPicture } from "../../src/cli/synthetic-pictures";
 import { useTempDir } from "../support/temp-dir";
 
 const folder = useTempDir("figures");

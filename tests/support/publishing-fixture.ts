@@ -1,7 +1,7 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { projectRoot } from "./build";
-import { drawPicture } from "./pictures";
+import { drawPicture } from "../../src/cli/synthetic-pictures";
 
 /** The G-20 article's path below the base. */
 export const g20Path =

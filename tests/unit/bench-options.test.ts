@@ -15,13 +15,15 @@ describe("parseBenchOptions", () => {
     });
     expect(parseBenchOptions(["--search-only"]).mode).toBe("search-only");
     expect(parseBenchOptions(["--publish-only"]).mode).toBe("publish-only");
+    expect(parseBenchOptions(["--pictures"]).mode).toBe("pictures");
   });
 
-  test("ranks --search-only over --memory over --publish-only when given together", () => {
+  test("ranks --search-only over --memory over --publish-only over --pictures when given together", () => {
     expect(parseBenchOptions(["--publish-only", "--memory", "--search-only"]).mode).toBe(
       "search-only",
     );
     expect(parseBenchOptions(["--publish-only", "--memory"]).mode).toBe("memory");
+    expect(parseBenchOptions(["--pictures", "--publish-only"]).mode).toBe("publish-only");
   });
 
   test("refuses an archive under 2 articles, no run, or a number that is not whole", () => {

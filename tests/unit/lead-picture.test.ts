@@ -3,7 +3,7 @@ import type { AstroIntegrationLogger } from "astro";
 import { expect, test } from "vitest";
 import type { ArticleData } from "../../src/content/schema/article";
 import { leadPictureProblems, withLeadPictureImport } from "../../src/content/loader/lead-picture";
-import { drawPicture } from "../support/pictures";
+import { drawPicture } from "../../src/cli/synthetic-pictures";
 import { useTempDir } from "../support/temp-dir";
 
 const folder = useTempDir("lead-picture");

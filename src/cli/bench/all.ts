@@ -91,9 +91,9 @@ async function measureArchive(
     };
 
     await both("first build");
-    const published = await publishOne(contentDir, count);
+    const [published] = await publishOne(contentDir, count);
     await both("publishing one", "incremental");
-    await rm(published);
+    await rm(published!);
     await both("deleting one", "incremental");
     await withEdit(
       join(projectRoot, "src/styles/global.css"),

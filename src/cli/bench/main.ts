@@ -1,5 +1,5 @@
 /*
- * The build benchmark: `npm run bench -- --articles N [--runs R] [--search-only | --memory | --publish-only]`.
+ * The build benchmark: `npm run bench -- --articles N [--runs R] [--search-only | --memory | --publish-only | --pictures]`.
  *
  * Writes N synthetic articles (fixed seed) into a temporary folder and runs
  * what a newsroom runs on them, each with `npm run build` as a user runs it
@@ -33,6 +33,10 @@
  * deletes it R times, each beside a one-article site's build, and prints
  * each build process by process (publish-only.ts).
  *
+ * `--pictures` measures what pictures cost: first builds of the N articles
+ * with a lead picture and a figure each and without, then publishing one
+ * with pictures R times beside a one-article site with pictures (pictures.ts).
+ *
  * The parts live in src/cli/bench/: one file a mode, the build measured in
  * measure-build.ts, the search probe in search.ts, medians in figures.ts.
  */
@@ -43,6 +47,7 @@ import { benchAll } from "./all.ts";
 import { projectRoot, type BenchContext } from "./context.ts";
 import { benchMemory } from "./memory.ts";
 import { parseBenchOptions, type BenchMode } from "./options.ts";
+import { benchPictures } from "./pictures.ts";
 import { benchPublishOnly } from "./publish-only.ts";
 import { benchSearchOnly } from "./search-only.ts";
 
@@ -51,6 +56,7 @@ const modes: Record<BenchMode, (context: BenchContext) => Promise<void>> = {
   "search-only": benchSearchOnly,
   memory: benchMemory,
   "publish-only": benchPublishOnly,
+  pictures: benchPictures,
 };
 
 const { articles, runs, mode } = parseBenchOptions(process.argv.slice(2));

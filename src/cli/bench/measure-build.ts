@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { buildEnv } from "../../publisher/build-env.ts";
 import type { BuildReport } from "../../publisher/carry-out.ts";
-import { seededRandom, syntheticArticle } from "../synthetic-articles.ts";
+import { drawSyntheticPictures, seededRandom, syntheticArticle } from "../synthetic-articles.ts";
 import { projectRoot } from "./context.ts";
 import { folderFigures, type BuildFigures } from "./figures.ts";
 
@@ -75,14 +75,21 @@ export async function lastBuildOfKind(
 
 /**
  * Adds one new article, the newest, to the synthetic archive of `count`
- * articles in `contentDir`, as a newsroom publishes one. Each `take` is
- * another article, so that no cache holds its page or card from the last.
+ * articles in `contentDir`, as a newsroom publishes one, with its pictures
+ * when asked. Each `take` is another article, so that no cache holds its
+ * page, card or pictures from the last. Returns the files it wrote.
  */
-export async function publishOne(contentDir: string, count: number, take = 1): Promise<string> {
+export async function publishOne(
+  contentDir: string,
+  count: number,
+  take = 1,
+  { pictures = false }: { pictures?: boolean } = {},
+): Promise<string[]> {
   const file = join(contentDir, "breaking.md");
+  const index = count + take - 1;
   await writeFile(
     file,
-    syntheticArticle(count + take - 1, seededRandom(take), { from: "2026-11-30", days: 1 }),
+    syntheticArticle(index, seededRandom(take), { from: "2026-11-30", days: 1, pictures }),
   );
-  return file;
+  return [file, ...(pictures ? await drawSyntheticPictures(contentDir, index) : [])];
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** Which measurements a bench run makes; `all` unless a flag narrows it. */
-export type BenchMode = "all" | "search-only" | "memory" | "publish-only";
+export type BenchMode = "all" | "search-only" | "memory" | "publish-only" | "pictures";
 
 /** What `npm run bench` was asked for. */
 export interface BenchOptions {
@@ -28,6 +28,9 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
       // Only scale: one first build of N articles and one publish into them,
       // each process's figures printed (for 10,000 and 100,000).
       "publish-only": { type: "boolean", default: false },
+      // Only pictures: first builds of N articles with and without pictures,
+      // then publishing one with pictures into them (src/cli/bench/pictures.ts).
+      pictures: { type: "boolean", default: false },
     },
   });
   const articles = Number(values.articles);
@@ -44,6 +47,8 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
       ? "memory"
       : values["publish-only"]
         ? "publish-only"
-        : "all";
+        : values.pictures
+          ? "pictures"
+          : "all";
   return { articles, runs, mode };
 }

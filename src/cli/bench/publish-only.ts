@@ -41,9 +41,9 @@ export async function benchPublishOnly({ work, articles, runs }: BenchContext): 
   let deleteReport: BuildReport | undefined;
   for (let run = 1; run <= runs; run++) {
     measured.one.push(await buildOne());
-    const published = await publishOne(contentDir, articles, run);
+    const [published] = await publishOne(contentDir, articles, run);
     publishReport = await change("publishing one", measured.publish);
-    await rm(published);
+    await rm(published!);
     deleteReport = await change("deleting one", measured.delete);
     process.stderr.write(
       `  run ${run}/${runs}: 1-article ${measured.one.at(-1)!.wallSeconds.toFixed(2)} s, ` +

@@ -2,6 +2,11 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import sharp from "sharp";
 
+/*
+ * Pictures for synthetic articles (the bench's corpus with pictures) and for
+ * the tests' fixtures: drawn, so nothing is fetched and nothing needs a licence.
+ */
+
 /**
  * Draws a picture as a camera's would compress: colour fields that shade
  * across it, with fine grain (a flat drawing would make every size and
