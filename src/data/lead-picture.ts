@@ -37,17 +37,24 @@ export function leadPictureOf(article: Article): LeadPicture | undefined {
 }
 
 /**
+ * A picture's width and height. Reading the bundled picture's own fields
+ * would mark its file as shown as it is, and Astro would copy the original
+ * into the site: its clone does not (as Astro's <Picture> reads it).
+ */
+export function pictureSize(picture: LeadPicture): [number, number] {
+  const { width, height } =
+    (picture.src as ImageMetadata & { clone?: ImageMetadata }).clone ?? picture.src;
+  return [width, height];
+}
+
+/**
  * The crops of a lead picture for link previews (1.91:1) and Google's
  * structured data (16:9, 4:3, 1:1): each the largest the picture holds, at
  * most as wide as Google asks, cut around its focus. JPEG, which every
  * crawler reads.
  */
 export async function pictureCrops(picture: LeadPicture, headline: string): Promise<PictureCrops> {
-  // Reading the bundled picture's own fields would mark its file as shown
-  // as it is, and Astro would copy the original into the site: its clone
-  // does not (as Astro's <Picture> reads it).
-  const { width: fullWidth, height: fullHeight } =
-    (picture.src as ImageMetadata & { clone?: ImageMetadata }).clone ?? picture.src;
+  const [fullWidth, fullHeight] = pictureSize(picture);
   const crop = async (ratio: readonly [number, number]) => {
     const [width, height] = largestCrop(fullWidth, fullHeight, ratio);
     const scale = Math.min(1, CROP_MIN_WIDTH / width);

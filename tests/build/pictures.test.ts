@@ -71,7 +71,8 @@ describe("the lead picture", () => {
   test("is loaded first, at its size: no layout shift, no lazy loading", () => {
     const img = $(".article-body > figure picture img").first();
     expect(img.attr("alt")).toBe(authored.image.alt);
-    expect([img.attr("width"), img.attr("height")]).toEqual(["1600", "900"]);
+    // Shown at most 1280 wide: its fallback's own source is that size, not the file's 1600.
+    expect([img.attr("width"), img.attr("height")]).toEqual(["1280", "720"]);
     expect(img.attr("loading")).toBe("eager");
     expect(img.attr("fetchpriority")).toBe("high");
   });
