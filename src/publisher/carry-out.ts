@@ -14,6 +14,7 @@ import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
 import { keepPages, stageManifest, type ArticleRecord } from "./manifest.ts";
 import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
+import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./picture-cache.ts";
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
 import { articleId } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
@@ -83,8 +84,14 @@ export async function carryOut(
   // Markdown plugin never meets an article rendered by the old one.
   const stores = join(place.cacheRoot, "stores");
   const recipe = inputsDigest(inputs).slice(0, 16);
+  // The pictures Astro made, under the digest of what shapes them alone (picture-cache.ts).
+  const pictureCaches = join(place.cacheRoot, "pictures");
+  const pictures = picturesDigest(inputs);
   return inNextDir(place, plan.carryOver, async ({ next, work, since, retired }) => {
     const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
+    for (const [index, job] of jobs.entries()) {
+      await linkPictureCache(job.cacheDir, join(pictureCaches, pictures, plan.jobs[index]!.cache));
+    }
     // The carried-over files are listed while the jobs run: a walk of
     // 20,000 files takes most of a second, which the joining would wait for.
     const [results, carried] = await Promise.all([
@@ -115,12 +122,12 @@ export async function carryOut(
       );
     }
     const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]?.outDir;
-    const moved = await joinOutputs(next, {
+    const joined = await joinOutputs(next, {
       site: listings,
       articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
     });
     for (const dir of plan.shards) await linkShard(dir, next);
-    const written = new Set(moved);
+    const written = new Set(joined);
     const pictureFiles = await pictureFilesOfArticles(
       next,
       plan.files.map(({ path, pictures }) => ({
@@ -131,13 +138,18 @@ export async function carryOut(
       })),
       (page) => !carried || written.has(page),
     );
-    // Every file of the new site, when it is the carried-over files and the
-    // jobs' alone, less the pictures no article shows any more.
-    let files = kept && [...new Set([...kept, ...moved])].sort();
-    if (files) {
-      const unused = unusedPictureFiles(files, pictureFiles);
-      files = await removeFiles(next, files, (path) => unused.has(path));
-    }
+    // The pictures no article shows: those of articles changed or gone, and
+    // a listings process's copy of a picture it bundled but showed on no
+    // page it made (a topic's feed it did not make again).
+    const unused = unusedPictureFiles(
+      kept ? [...kept, ...joined] : await assetFiles(next),
+      pictureFiles,
+    );
+    await removeFiles(next, [...unused], () => true);
+    const moved = joined.filter((path) => !unused.has(path));
+    // Every file of the new site, when it is the carried-over files and the jobs' alone.
+    const files =
+      kept && [...new Set([...kept, ...moved])].filter((path) => !unused.has(path)).sort();
     let siteFiles: SiteFilesReport | undefined;
     if (plan.shard) {
       await writeShardRecord(next, plan.shard.index, plan.shard.count, plan.files);
@@ -202,6 +214,7 @@ export async function carryOut(
       next,
     );
     await removeOtherStores(stores, recipe);
+    await removeOtherPictureCaches(pictureCaches, pictures);
     const report: BuildReport = {
       kind: plan.kind,
       reason: plan.reason,
@@ -241,6 +254,12 @@ function astroJob(
       SOURCE_DATE_EPOCH: String(date.getTime() / 1000),
     },
   };
+}
+
+/** The files of a site's `_astro/` folder, as paths in the site. */
+async function assetFiles(site: string): Promise<string[]> {
+  const names = await readdir(join(site, ASSETS_DIR)).catch(() => []);
+  return names.map((name) => `${ASSETS_DIR}/${name}`);
 }
 
 /** Removes the stores kept for other code: they can never serve this code again. */

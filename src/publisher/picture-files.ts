@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { mapLimited } from "../lib/concurrency.ts";
 import { isPictureFile } from "../lib/pictures.ts";
 import { articleOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
@@ -27,7 +28,7 @@ export function pictureFilesOfPage(html: string): string[] {
 export interface PictureArticle {
   /** Its file, relative to the content folder. */
   path: string;
-  /** Whether it shows pictures (the scan found some). */
+  /** Whether the scan found pictures in its text. */
   pictures: boolean;
   /** Its page keys now: its own page's is among them. */
   keys: readonly string[];
@@ -38,8 +39,9 @@ export interface PictureArticle {
 /**
  * The picture files each article's page uses, by the article's path: read
  * from the page when this build made it (`made`, given the page's path in
- * the site), kept from the manifest otherwise. Articles that show no
- * pictures have none, and their pages are not read.
+ * the site), whatever the scan found in its text; kept from the manifest
+ * otherwise, or read when the manifest has none and the scan found
+ * pictures. Articles whose pages use none are left out.
  */
 export async function pictureFilesOfArticles(
   site: string,
@@ -47,18 +49,16 @@ export async function pictureFilesOfArticles(
   made: (page: string) => boolean,
 ): Promise<Map<string, string[]>> {
   const files = new Map<string, string[]>();
-  for (const { path, pictures, keys, recorded } of articles) {
-    if (!pictures) continue;
+  await mapLimited(articles, 32, async ({ path, pictures, keys, recorded }) => {
     const params = keys.map(articleOfKey).find((each) => each !== undefined);
-    if (!params) continue;
+    if (!params) return;
     const page = `${articleRoutePath(params)}index.html`;
-    files.set(
-      path,
-      made(page) || !recorded
-        ? pictureFilesOfPage(await readFile(join(site, page), "utf8"))
-        : [...recorded],
-    );
-  }
+    const used = made(page)
+      ? pictureFilesOfPage(await readFile(join(site, page), "utf8"))
+      : (recorded ??
+        (pictures ? pictureFilesOfPage(await readFile(join(site, page), "utf8")) : []));
+    if (used.length > 0) files.set(path, [...used]);
+  });
   return files;
 }
 

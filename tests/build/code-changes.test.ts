@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { drawPicture } from "../../src/cli/synthetic-pictures";
 import { projectRoot, runNode, type RunResult } from "../support/build";
 import { treeDifferences, treeDigest } from "../support/tree-digest";
 
@@ -11,6 +12,8 @@ import { treeDifferences, treeDigest } from "../support/tree-digest";
  * byte for byte, what a build from empty caches makes. Each kind of change
  * is made to a copy of the project (the G-20 article alone), and each must
  * show in the output, so the comparison cannot pass by both builds missing it.
+ * An article with pictures rides along, so the pictures' own cache is held
+ * to the same promise.
  */
 
 /** The package changed in "the packages": our slugs come from it (src/lib/slugs.ts). */
@@ -40,6 +43,26 @@ beforeAll(async () => {
   await cp(join(projectRoot, "node_modules", PACKAGE), join(project, "node_modules", PACKAGE), {
     recursive: true,
   });
+  // An article with pictures, whose cache has a key of its own (src/publisher/picture-cache.ts).
+  await drawPicture(join(project, "content/articles/pictures/lead.jpg"), 1200, 675, { seed: 5 });
+  await writeFile(
+    join(project, "content/articles/pictures.md"),
+    [
+      "---",
+      "headline: Leaders Gather in Antalya",
+      "bullets: [Leaders arrive for the summit]",
+      "byline: { organisation: Test Wire }",
+      "published: 2016-01-01",
+      "timezone: UTC",
+      "image: { src: ./pictures/lead.jpg, alt: Delegates on the steps of the hall }",
+      "---",
+      "",
+      "The leaders gathered on Saturday.",
+      "",
+      '![The hall from the sea](./pictures/lead.jpg "The hall | Test Wire")',
+      "",
+    ].join("\n"),
+  );
   const first = await build("dist", "cache");
   expect(first.exitCode, first.output).toBe(0);
 }, 300_000);
@@ -63,8 +86,12 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   await writeFile(path, after);
 }
 
-/** A kind of change, the input the build names for it, and a text the new output holds only with the change. */
-const changes: [string, () => Promise<void>, string, string][] = [
+/**
+ * A kind of change, the input the build names for it, and a text the new
+ * output holds only with the change; or, for a change to how pictures are
+ * encoded, which shows in their bytes alone, undefined.
+ */
+const changes: [string, () => Promise<void>, string, string | undefined][] = [
   [
     "a Markdown plugin",
     () =>
@@ -114,6 +141,15 @@ const changes: [string, () => Promise<void>, string, string][] = [
     "\n  <head>",
   ],
   [
+    "the image settings",
+    () =>
+      edit("astro.config.mjs", (text) =>
+        text.replace("avif: { effort: 2 }", "avif: { effort: 1 }"),
+      ),
+    "astro.config.mjs",
+    undefined,
+  ],
+  [
     "the packages",
     async () => {
       await edit(`node_modules/${PACKAGE}/index.js`, (text) =>
@@ -138,6 +174,8 @@ describe("npm run build after a change to the code", () => {
   test.each(changes)(
     "makes what a build from empty caches makes, after a change to %s",
     async (_, change, input, probe) => {
+      const pictures = async () => treePictures(await treeDigest(join(project, "dist")));
+      const picturesBefore = await pictures();
       await change();
       const cold = `cold-${Math.random().toString(36).slice(2)}`;
       const [warm, fresh] = await Promise.all([
@@ -147,8 +185,17 @@ describe("npm run build after a change to the code", () => {
       expect(warm.exitCode, warm.output).toBe(0);
       expect(fresh.exitCode, fresh.output).toBe(0);
       expect(warm.output).toContain(`A full build: ${input} changed since the last build.`);
-      const page = await articlePage(join(project, "dist"));
-      expect(page).toContain(probe);
+      if (probe === undefined) {
+        expect(await pictures()).not.toEqual(picturesBefore);
+      } else {
+        expect(await articlePage(join(project, "dist"))).toContain(probe);
+        expect(await pictures()).toEqual(picturesBefore);
+      }
+      if (input === "src/") {
+        // A change to the pages' code makes every page again, and no picture.
+        expect(warm.output).toContain("(reused cache entry)");
+        expect(warm.output).not.toMatch(/▶ \S+ \(before:/);
+      }
       const [made, expected] = await Promise.all([
         treeDigest(join(project, "dist")),
         treeDigest(join(project, cold)),
@@ -160,6 +207,11 @@ describe("npm run build after a change to the code", () => {
     300_000,
   );
 });
+
+/** The digests of a built site's pictures (the files Astro made of them), by path. */
+function treePictures(tree: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tree).filter(([path]) => path.startsWith("_astro/")));
+}
 
 /** The HTML of the G-20 article's page in a built site. */
 async function articlePage(dist: string): Promise<string> {
