@@ -1,11 +1,12 @@
 /*
  * `npm run audit`: Lighthouse (mobile settings, its defaults) on the built
- * front page and article page, served from 127.0.0.1 the way a static host
+ * front page and article page (and an article page with pictures, when the
+ * archive has one), served from 127.0.0.1 the way a static host
  * serves them, in Debian's Chromium. Prints the four category scores of each
  * page and exits non-zero when any is under 100. Build first (`npm run audit`
  * does).
  */
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { launch } from "chrome-launcher";
@@ -21,16 +22,36 @@ if (!chromePath)
   throw new Error("No Chromium found: run `node src/cli/install-chromium.ts` first.");
 const categories = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-/** The first article page in the build, as a URL path. */
-async function firstArticlePath(): Promise<string> {
+/** The article pages in the build, as files inside it, in order. */
+async function articlePages(): Promise<string[]> {
   const entries = await readdir(join(distDir, SECTIONS.articles), {
     recursive: true,
     withFileTypes: true,
   });
-  const page = entries.find((entry) => entry.isFile() && entry.name === PAGE_FILE);
-  if (!page) throw new Error("No article page in dist/: run `npm run build` first.");
-  const file = relative(distDir, join(page.parentPath, page.name)).split(sep).join("/");
-  return withBase("/", pagePathOfFile(file));
+  const pages = entries
+    .filter((entry) => entry.isFile() && entry.name === PAGE_FILE)
+    .map((entry) => relative(distDir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+  if (pages.length === 0) throw new Error("No article page in dist/: run `npm run build` first.");
+  return pages;
+}
+
+/**
+ * The pages audited: the front page, the first article page and, when the
+ * articles have pictures (CONTENT_DIR can name such an archive), the first
+ * article page with a lead picture.
+ */
+async function pagesToAudit(): Promise<Record<string, string>> {
+  const articles = await articlePages();
+  const path = (file: string) => withBase("/", pagePathOfFile(file));
+  const pages: Record<string, string> = { "front page": "/", "article page": path(articles[0]!) };
+  for (const file of articles) {
+    if ((await readFile(join(distDir, file), "utf8")).includes("<picture>")) {
+      pages["article page with pictures"] = path(file);
+      break;
+    }
+  }
+  return pages;
 }
 
 const server = await serveStatic(distDir);
@@ -43,7 +64,7 @@ const chrome = await launch({
 
 let failed = false;
 try {
-  const pages = { "front page": "/", "article page": await firstArticlePath() };
+  const pages = await pagesToAudit();
   const rows: Record<string, Record<string, number>> = {};
   for (const [name, path] of Object.entries(pages)) {
     const result = await lighthouse(`${server.origin}${path}`, {
