@@ -28,6 +28,32 @@ export const COLUMN_WIDTHS = [480, 800, 1280] as const;
 export const COLUMN_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
 
 /**
+ * The format of a picture's fallback, for browsers that take none of the
+ * modern formats: as Astro's `<Picture>` picks it, a JPEG or a GIF stays
+ * one, and anything else becomes a PNG.
+ */
+export function fallbackFormat(path: string): "jpg" | "gif" | "png" {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (extension === "jpg" || extension === "jpeg") return "jpg";
+  return extension === "gif" ? "gif" : "png";
+}
+
+/**
+ * A rendered body with its figures' `<source>` elements made valid HTML.
+ * Astro resolves a Markdown picture's placeholder into an `<img>`'s
+ * attributes wherever it stands, so the `<source>` that rehype-figures gives
+ * a placeholder also gets `src`, `loading` and `decoding`, which a `<source>`
+ * in a `<picture>` may not have. (Astro escapes `>` in attribute values, so
+ * a tag ends at its first `>`.)
+ */
+export function withValidPictureSources(html: string): string {
+  return html.replace(SOURCE_TAG, (tag) => tag.replace(IMG_ONLY_ATTRIBUTES, ""));
+}
+
+const SOURCE_TAG = /<source\b[^>]*>/g;
+const IMG_ONLY_ATTRIBUTES = /\s(?:src|loading|decoding)="[^"]*"/g;
+
+/**
  * The crops Google asks an article's structured data to offer (16:9, 4:3
  * and 1:1), each at the largest size the picture holds.
  */

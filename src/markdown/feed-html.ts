@@ -12,10 +12,20 @@ import rehypeUnwrapSectionLinks from "./plugins/rehype-unwrap-section-links";
  */
 const made = new Map<string, string>();
 
-/** GitHub's schema (rehype-sanitize's default), with the figures of an article and their captions and credits. */
+/**
+ * GitHub's schema (rehype-sanitize's default), with the figures of an
+ * article and their captions and credits. A figure's `<picture>` and its
+ * WebP `<source>` are left out: feed readers each show pictures their own
+ * way, and all of them show the `<img>`, in its file's format.
+ */
 const feedSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "small"],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((name) => name !== "picture" && name !== "source"),
+    "figure",
+    "figcaption",
+    "small",
+  ],
 };
 
 /**

@@ -20,6 +20,11 @@ import { join } from "node:path";
  *
  * Astro's telemetry is off, as in every npm script (see the README): Astro
  * reads the switch before it reads its config, so it is set here too.
+ *
+ * A build is always a production build: Vite makes any other NODE_ENV a
+ * development build (`import.meta.env.DEV`), whose pages differ (Astro marks
+ * pictures for its dev toolbar), and Vitest sets NODE_ENV=test for the
+ * builds the tests run. No cache key would tell the two apart.
  */
 export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   // A BASE_URL in the environment (Vite's own variable, which Vitest sets in
@@ -31,5 +36,6 @@ export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
     ...env,
   };
   delete own["BASE_URL"];
+  own["NODE_ENV"] = "production";
   return own;
 }

@@ -79,21 +79,37 @@ describe("the lead picture", () => {
 });
 
 describe("a figure in the body", () => {
-  test("is a WebP in the column's widths, lazily loaded, at its size, with its caption and credit", async () => {
+  test("is a WebP in the column's widths, with a PNG (its file's format) for other browsers, lazily loaded, at its size, with its caption and credit", async () => {
     const figure = $(".article-body figure").eq(1);
-    const img = figure.find("img");
+    const source = figure.find("picture > source");
+    const img = figure.find("picture > img");
     expect(img.attr("alt")).toBe(authored.figure.alt);
-    expect([img.attr("width"), img.attr("height")]).toEqual(["900", "600"]);
     expect(img.attr("loading")).toBe("lazy");
     expect(figure.find("figcaption").text()).toBe(
       `${authored.figure.caption} ${authored.figure.credit}`,
     );
-    // The picture is 900 px wide: no copy wider than it.
-    const widths = candidates(img.attr("srcset"));
-    expect(widths.map(([, width]) => width)).toEqual([480, 800, 900]);
-    for (const [url, width] of widths) {
-      const meta = await sharp(fileOf(url)).metadata();
-      expect([meta.format, meta.width]).toEqual(["webp", width]);
+    expect(source.attr("type")).toBe("image/webp");
+    // A <source> in a <picture> takes no src, loading or decoding (html-validate checks the rest).
+    expect(Object.keys(source.attr() ?? {}).sort()).toEqual([
+      "height",
+      "sizes",
+      "srcset",
+      "type",
+      "width",
+    ]);
+    for (const [element, format] of [
+      [source, "webp"],
+      [img, "png"],
+    ] as const) {
+      expect([element.attr("width"), element.attr("height")]).toEqual(["900", "600"]);
+      expect(element.attr("sizes")).toBe("(min-width: 42rem) 40rem, calc(100vw - 2rem)");
+      // The picture is 900 px wide: no copy wider than it.
+      const widths = candidates(element.attr("srcset"));
+      expect(widths.map(([, width]) => width)).toEqual([480, 800, 900]);
+      for (const [url, width] of widths) {
+        const meta = await sharp(fileOf(url)).metadata();
+        expect([meta.format, meta.width]).toEqual([format, width]);
+      }
     }
   });
 });

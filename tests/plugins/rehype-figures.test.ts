@@ -25,9 +25,12 @@ async function render(markdown: string) {
   return { $: cheerio.load(html, null, false), messages };
 }
 
-/** The options Astro's image pipeline will get for a picture, from its placeholder. */
-function pictureOptions($: cheerio.CheerioAPI, index = 0): Record<string, unknown> {
-  return JSON.parse($("img").eq(index).attr("__astro_image_") ?? "{}") as Record<string, unknown>;
+/** The options Astro's image pipeline will get for a picture's fallback (`img`) or its WebP (`source`), from their placeholders. */
+function pictureOptions(
+  $: cheerio.CheerioAPI,
+  element: "img" | "source" = "img",
+): Record<string, unknown> {
+  return JSON.parse($(element).first().attr("__astro_image_") ?? "{}") as Record<string, unknown>;
 }
 
 describe("a picture in a paragraph of its own", () => {
@@ -47,6 +50,38 @@ describe("a picture in a paragraph of its own", () => {
       sizes: "(min-width: 42rem) 40rem, calc(100vw - 2rem)",
     });
     expect(pictureOptions($)).not.toHaveProperty("title");
+  });
+
+  test("is a picture of a WebP and, for other browsers, a fallback in the file's own format", async () => {
+    await drawPicture(join(folder(), "chart.png"), 64, 36);
+    for (const [file, fallback] of [
+      ["crowd.jpg", "jpg"],
+      ["chart.png", "png"],
+    ]) {
+      const { $ } = await render(`![A crowd](./${file})`);
+      expect(
+        $("figure > picture")
+          .children()
+          .toArray()
+          .map(({ name }) => name),
+      ).toEqual(["source", "img"]);
+      expect($("source").attr("type")).toBe("image/webp");
+      const options = { src: `./${file}`, widths: [480, 800, 1280] };
+      expect(pictureOptions($, "source")).toEqual({
+        ...options,
+        sizes: expect.any(String),
+        format: "webp",
+      });
+      expect(pictureOptions($, "img")).toMatchObject({ ...options, format: fallback });
+      expect(pictureOptions($, "img")).not.toHaveProperty("width");
+    }
+  });
+
+  test("is made at most 1280 px wide, however wide its file", async () => {
+    await drawPicture(join(folder(), "wide.jpg"), 2400, 1200);
+    const { $ } = await render("![A crowd](./wide.jpg)");
+    expect(pictureOptions($, "source")).toMatchObject({ width: 1280, format: "webp" });
+    expect(pictureOptions($, "img")).toMatchObject({ width: 1280, format: "jpg" });
   });
 
   test("is no paragraph of the story: the paragraphs around it are the first and second", async () => {

@@ -2,9 +2,11 @@ import { describe, expect, test } from "vitest";
 import {
   captionAndCredit,
   cropPosition,
+  fallbackFormat,
   isPictureFile,
   isRemotePicture,
   largestCrop,
+  withValidPictureSources,
 } from "../../src/lib/pictures";
 
 describe("captionAndCredit", () => {
@@ -59,4 +61,37 @@ test("isPictureFile and isRemotePicture", () => {
   expect(isRemotePicture("data:image/png;base64,AAAA")).toBe(true);
   expect(isRemotePicture("./a.jpg")).toBe(false);
   expect(isRemotePicture("../images/a.jpg")).toBe(false);
+});
+
+describe("fallbackFormat", () => {
+  test.each([
+    ["./crowd.jpg", "jpg"],
+    ["./crowd.JPEG", "jpg"],
+    ["./spin.gif", "gif"],
+    ["./chart.png", "png"],
+    ["./photo.webp", "png"],
+    ["./photo.avif", "png"],
+    ["./scan.tiff", "png"],
+  ])("%s falls back to %s", (path, format) => {
+    expect(fallbackFormat(path)).toBe(format);
+  });
+});
+
+describe("withValidPictureSources", () => {
+  test("takes off a <source> what only an <img> may have, and leaves the <img> whole", () => {
+    const img =
+      '<img alt="A crowd" width="900" height="600" loading="lazy" decoding="async" src="/_astro/a.jpg" srcset="/_astro/a.jpg 480w">';
+    const html =
+      '<figure><picture><source type="image/webp" sizes="100vw" width="900" height="600" loading="lazy" decoding="async" src="/_astro/a.webp" srcset="/_astro/a_1.webp 480w, /_astro/a.webp 900w">' +
+      `${img}</picture></figure>`;
+    expect(withValidPictureSources(html)).toBe(
+      '<figure><picture><source type="image/webp" sizes="100vw" width="900" height="600" srcset="/_astro/a_1.webp 480w, /_astro/a.webp 900w">' +
+        `${img}</picture></figure>`,
+    );
+  });
+
+  test("leaves a body without pictures as it is", () => {
+    const html = '<p id="p-1">A source said <a href="/sources">so</a>.</p>';
+    expect(withValidPictureSources(html)).toBe(html);
+  });
 });

@@ -1,7 +1,7 @@
 import type {} from "@astrojs/markdown-remark";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Element, ElementContent, Root } from "hast";
+import type { Element, ElementContent, Properties, Root } from "hast";
 import sharp from "sharp";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -10,6 +10,7 @@ import {
   COLUMN_SIZES,
   COLUMN_WIDTHS,
   DECORATIVE_ALT,
+  fallbackFormat,
   isPictureFile,
   isRemotePicture,
   PICTURE_EXTENSIONS,
@@ -17,16 +18,25 @@ import {
 
 const source = "rehype-figures";
 
+/** The attribute Astro resolves into a picture's made files when it renders the body. */
+const PLACEHOLDER = "__ASTRO_IMAGE_";
+
+/** The widest copy of a picture in the column. */
+const WIDEST = Math.max(...COLUMN_WIDTHS);
+
 /** How a picture is written, for the messages. */
 const SYNTAX = '![What it shows](./picture.jpg "Caption | Credit")';
 
 /**
  * Makes each picture of the body a figure: a paragraph that holds only
  * `![alt](./file.jpg "Caption | Credit")` becomes a `<figure>` with the
- * picture and a `<figcaption>` of its caption and credit. The picture keeps
- * its `src` for Astro's image pipeline, which runs after every plugin and
- * makes it a WebP in the column's widths (`widths` and `sizes` are handed
- * to it on the element), lazily loaded, with its width and height.
+ * picture and a `<figcaption>` of its caption and credit. The picture is a
+ * `<picture>`: a WebP `<source>` and an `<img>` in the file's own format (a
+ * PNG for formats old browsers lack), both left to Astro's image pipeline,
+ * which runs when the body renders and makes each in the column's widths
+ * (`widths` and `sizes` are handed to it on the element), at most 1280 px
+ * wide, lazily loaded, with its width and height. The page that shows the
+ * body cleans what Astro writes on the `<source>` (withValidPictureSources).
  *
  * Anything that would ship a broken or silent picture is fatal, reported at
  * its line: a picture inside a sentence or a link, one without `alt`, one
@@ -88,19 +98,44 @@ export default function rehypeFigures() {
           node,
         );
       }
-      if (file.path) checks.push(checkFile(resolve(dirname(file.path), src), src, node, fail));
-
       const { caption, credit } = captionAndCredit(
         typeof node.properties.title === "string" ? node.properties.title : undefined,
       );
-      node.properties = {
+      // Options of Astro's getImage, which reads them off the element, not
+      // HTML (hast types `widths` as the string of an old attribute).
+      const options: Properties = {
         src,
-        alt: alt === DECORATIVE_ALT ? "" : alt,
-        // Options of Astro's getImage, which reads them off the element, not
-        // HTML (hast types `widths` as the string of an old attribute).
         widths: COLUMN_WIDTHS.map(Number) as unknown as string,
         sizes: COLUMN_SIZES,
       };
+      const webp: Element = {
+        type: "element",
+        tagName: "source",
+        // Astro's own pass (rehype-images) marks only `<img>`: the source
+        // gets its placeholder here, in the same shape.
+        properties: { type: "image/webp", [PLACEHOLDER]: "" },
+        children: [],
+      };
+      node.properties = {
+        ...options,
+        alt: alt === DECORATIVE_ALT ? "" : alt,
+        format: fallbackFormat(src),
+      };
+      const placeholder = (width?: number) =>
+        JSON.stringify({ ...options, ...(width && { width }), format: "webp" });
+      webp.properties[PLACEHOLDER] = placeholder();
+      if (file.path) {
+        const path = resolve(dirname(file.path), src);
+        checks.push(
+          checkFile(path, src, node, fail).then((width) => {
+            // Shown at most as wide as the widest copy, like the lead.
+            if (width && width > WIDEST) {
+              node.properties.width = WIDEST;
+              webp.properties[PLACEHOLDER] = placeholder(WIDEST);
+            }
+          }),
+        );
+      }
       const captionChildren: ElementContent[] = [
         ...(caption ? [{ type: "text" as const, value: caption }] : []),
         ...(caption && credit ? [{ type: "text" as const, value: " " }] : []),
@@ -120,7 +155,7 @@ export default function rehypeFigures() {
         tagName: "figure",
         properties: {},
         children: [
-          node,
+          { type: "element", tagName: "picture", properties: {}, children: [webp, node] },
           ...(captionChildren.length > 0
             ? [
                 {
@@ -133,6 +168,8 @@ export default function rehypeFigures() {
             : []),
         ],
       } satisfies Partial<Element>);
+      // The figure is made: none of its children is a picture to visit again.
+      return [SKIP, parent.children.length];
     });
     await Promise.all(checks);
   };
@@ -169,26 +206,29 @@ function isBlank(node: ElementContent): boolean {
   return node.type === "text" && node.value.trim() === "";
 }
 
-/** Reports a picture file that is missing, or that sharp cannot read. */
+/** Reports a picture file that is missing, or that sharp cannot read; its width when it reads. */
 async function checkFile(
   path: string,
   src: string,
   node: Element,
   fail: (reason: string, node: Element) => void,
-): Promise<void> {
+): Promise<number | undefined> {
   if (!existsSync(path)) {
-    return fail(
+    fail(
       `the picture \`${src}\` does not exist: tried ${path} (paths start from the article's folder)`,
       node,
     );
+    return undefined;
   }
   try {
     const { width, height } = await sharp(path).metadata();
     if (!width || !height) throw new Error("it has no size");
+    return width;
   } catch (error) {
     fail(
       `the picture \`${src}\` cannot be read as a picture (${(error as Error).message}): tried ${path}`,
       node,
     );
+    return undefined;
   }
 }
