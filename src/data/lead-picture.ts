@@ -2,7 +2,7 @@ import type { ImageMetadata } from "astro";
 import { getImage } from "astro:assets";
 import type { PictureCrops } from "../lib/article-metadata";
 import {
-  CROP_MIN_WIDTH,
+  CROP_WIDTH,
   cropPosition,
   largestCrop,
   STRUCTURED_DATA_RATIOS,
@@ -57,7 +57,7 @@ export async function pictureCrops(picture: LeadPicture, headline: string): Prom
   const [fullWidth, fullHeight] = pictureSize(picture);
   const crop = async (ratio: readonly [number, number]) => {
     const [width, height] = largestCrop(fullWidth, fullHeight, ratio);
-    const scale = Math.min(1, CROP_MIN_WIDTH / width);
+    const scale = Math.min(1, CROP_WIDTH / width);
     const image = await getImage({
       src: picture.src,
       width: Math.round(width * scale),

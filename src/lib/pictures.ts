@@ -1,3 +1,5 @@
+import { CARD_WIDTH } from "./social-meta";
+
 /*
  * What every picture of an article shares, wherever it is shown: the files
  * it may be made from, the sizes it is made in, and how a caption and a
@@ -63,8 +65,11 @@ export const STRUCTURED_DATA_RATIOS = [
   [1, 1],
 ] as const;
 
-/** The width a crop needs to be useful: Google asks for 1,200 px, the social card is 1,200 × 630. */
-export const CROP_MIN_WIDTH = 1200;
+/**
+ * The width of a lead picture's crops (the link preview and Google's): the
+ * social card's, which is also the least Google asks for.
+ */
+export const CROP_WIDTH = CARD_WIDTH;
 
 /** The largest `[width, height]` of ratio `w:h` inside a picture of `width` × `height`. */
 export function largestCrop(

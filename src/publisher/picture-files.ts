@@ -5,23 +5,36 @@ import { isPictureFile } from "../lib/pictures.ts";
 import { articleOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
 import { ASSETS_DIR } from "./join.ts";
+import type { BuildManifest } from "./manifest.ts";
 
 /*
  * Astro writes the pictures it makes (each in several sizes and formats)
  * into `_astro/`, named by their source and how they were made: no page key
  * owns them. The manifest keeps, for each article that shows pictures, the
- * files its page uses; a build that carries the last site over removes the
- * picture files no article uses any more, so it leaves what a build from
- * nothing would.
+ * files its page uses, and every build removes the picture files no
+ * article's page uses (a listings process also makes the pictures of the
+ * feeds' articles it bundles), so it leaves what a build from nothing would.
  */
+
+/** A URL into `_astro/` in a page's HTML: the file's name is its group. */
+const ASSET_URL = new RegExp(`/${ASSETS_DIR}/([^"'\\s,?#)]+)`, "g");
 
 /** The picture files under `_astro/` a page's HTML refers to ("_astro/crowd.Ab12_Cd34.webp"). */
 export function pictureFilesOfPage(html: string): string[] {
   const found = new Set<string>();
-  for (const [, name] of html.matchAll(new RegExp(`/${ASSETS_DIR}/([^"'\\s,?#)]+)`, "g"))) {
+  for (const [, name] of html.matchAll(ASSET_URL)) {
     if (name && isPictureFile(name)) found.add(`${ASSETS_DIR}/${name}`);
   }
   return [...found].sort();
+}
+
+/** The picture files each article's page used, by the article's path, as a manifest recorded them. */
+export function recordedPictureFiles(manifest: BuildManifest): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(manifest.articles).flatMap(([path, { pictureFiles }]) =>
+      pictureFiles ? [[path, pictureFiles]] : [],
+    ),
+  );
 }
 
 /** An article as the picture bookkeeping sees it. */
@@ -53,10 +66,10 @@ export async function pictureFilesOfArticles(
     const params = keys.map(articleOfKey).find((each) => each !== undefined);
     if (!params) return;
     const page = `${articleRoutePath(params)}index.html`;
-    const used = made(page)
+    const read = made(page) || (recorded === undefined && pictures);
+    const used = read
       ? pictureFilesOfPage(await readFile(join(site, page), "utf8"))
-      : (recorded ??
-        (pictures ? pictureFilesOfPage(await readFile(join(site, page), "utf8")) : []));
+      : (recorded ?? []);
     if (used.length > 0) files.set(path, [...used]);
   });
   return files;

@@ -19,6 +19,7 @@ import {
 } from "./archive-files.ts";
 import { changedInputs } from "./inputs.ts";
 import { keptPageFacts, type BuildManifest, type ManifestReading } from "./manifest.ts";
+import { recordedPictureFiles } from "./picture-files.ts";
 import { relatedDigest, relatedFor, relatedOf } from "./related.ts";
 
 /** What the build was asked for on its command line. */
@@ -166,7 +167,7 @@ export function planBuild(
         files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
       ),
       ...(manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
-      keptPictureFiles: pictureFilesOf(manifest),
+      keptPictureFiles: recordedPictureFiles(manifest),
       related,
     };
   }
@@ -237,18 +238,9 @@ export function planBuild(
         )
       : {},
     ...(!shard && manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
-    keptPictureFiles: pictureFilesOf(manifest),
+    keptPictureFiles: recordedPictureFiles(manifest),
     related,
   };
-}
-
-/** The picture files each article's page used, as a manifest recorded them. */
-function pictureFilesOf(manifest: BuildManifest): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(manifest.articles).flatMap(([path, { pictureFiles }]) =>
-      pictureFiles ? [[path, pictureFiles]] : [],
-    ),
-  );
 }
 
 /** Why a build cannot start from the last one; undefined when it can. */

@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { AstroIntegrationLogger } from "astro";
 import sharp from "sharp";
-import { CROP_MIN_WIDTH } from "../../lib/pictures";
-import { CARD_HEIGHT } from "../../lib/social-meta";
+import { CARD_HEIGHT, CARD_WIDTH } from "../../lib/social-meta";
 import type { Problem } from "../checks/problems";
 import { formatProblem } from "../checks/problems";
 import type { ArticleData } from "../schema/article";
@@ -43,12 +42,12 @@ export async function leadPictureProblems(
   try {
     const { width, height } = await sharp(path).metadata();
     if (!width || !height) return problem("cannot be read as a picture (it has no size)");
-    if (width < CROP_MIN_WIDTH || height < CARD_HEIGHT) {
+    if (width < CARD_WIDTH || height < CARD_HEIGHT) {
       logger.warn(
         formatProblem({
           file,
           message:
-            `\`image.src\` is ${width} × ${height} px, smaller than the ${CROP_MIN_WIDTH} × ${CARD_HEIGHT} ` +
+            `\`image.src\` is ${width} × ${height} px, smaller than the ${CARD_WIDTH} × ${CARD_HEIGHT} ` +
             "of a social card: link previews and Google's crops will show it small or blurred",
         }),
       );
