@@ -1,4 +1,4 @@
-import { CARD_WIDTH } from "./social-meta";
+import { CARD_WIDTH } from "./social-meta.ts";
 
 /*
  * What every picture of an article shares, wherever it is shown: the files
