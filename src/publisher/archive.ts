@@ -108,11 +108,23 @@ export function fileStamp(info: BigIntStats, now: number): string | undefined {
   return `${info.size}:${info.ino}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
-/** Anything in an article's text that reads as the path of a picture file. */
-const picturePath = new RegExp(
-  `[^\\s"'()<>\\[\\]]+\\.(?:${PICTURE_EXTENSIONS.join("|")})(?=[\\s"')\\]]|$)`,
-  "gim",
-);
+/** A picture file's extension, at the end of a path. */
+const PICTURE_EXTENSION = `\\.(?:${PICTURE_EXTENSIONS.join("|")})`;
+
+/**
+ * Anything in an article's text that reads as the path of a picture file:
+ * a bare one (`./crowd.jpg`), or one with spaces where Markdown and YAML
+ * allow them: in `<…>` or quotes, or as a field's whole value
+ * (`![A crowd](<./the crowd.jpg>)`, `src: ./the crowd.jpg`).
+ */
+const picturePaths = [
+  new RegExp(`[^\\s"'()<>\\[\\]]+${PICTURE_EXTENSION}(?=[\\s"')\\]]|$)`, "gim"),
+  new RegExp(`(?<=[<"'])[^<>"'\\n]+${PICTURE_EXTENSION}(?=[>"'])`, "gi"),
+  new RegExp(
+    `(?<=^[ \\t]*[\\w-]+:[ \\t]*)[^\\s"'][^"'\\n]*${PICTURE_EXTENSION}(?=[ \\t]*$)`,
+    "gim",
+  ),
+];
 
 /**
  * The picture files an article shows, relative to `folder`: every path in
@@ -123,11 +135,14 @@ const picturePath = new RegExp(
  */
 export async function picturesShown(folder: string, path: string, text: string): Promise<string[]> {
   const found = new Set<string>();
-  for (const [written] of text.matchAll(picturePath)) {
-    if (isRemotePicture(written)) continue;
+  const written = new Set(
+    picturePaths.flatMap((pattern) => [...text.matchAll(pattern)].map(([match]) => match)),
+  );
+  for (const each of written) {
+    if (isRemotePicture(each)) continue;
     let decoded: string;
     try {
-      decoded = decodeURI(written);
+      decoded = decodeURI(each);
     } catch {
       continue;
     }

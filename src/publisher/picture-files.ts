@@ -19,13 +19,27 @@ import type { BuildManifest } from "./manifest.ts";
 /** A URL into `_astro/` in a page's HTML: the file's name is its group. */
 const ASSET_URL = new RegExp(`/${ASSETS_DIR}/([^"'\\s,?#)]+)`, "g");
 
-/** The picture files under `_astro/` a page's HTML refers to ("_astro/crowd.Ab12_Cd34.webp"). */
+/**
+ * The picture files under `_astro/` a page's HTML refers to, by their names
+ * on disk ("_astro/crowd.Ab12_Cd34.webp", "_astro/the crowd.Ab12.jpg" for
+ * "the%20crowd.Ab12.jpg").
+ */
 export function pictureFilesOfPage(html: string): string[] {
   const found = new Set<string>();
-  for (const [, name] of html.matchAll(ASSET_URL)) {
+  for (const [, written] of html.matchAll(ASSET_URL)) {
+    const name = written && decodedName(written);
     if (name && isPictureFile(name)) found.add(`${ASSETS_DIR}/${name}`);
   }
   return [...found].sort();
+}
+
+/** A file's name from its URL-encoded form; undefined when it is not one. */
+function decodedName(written: string): string | undefined {
+  try {
+    return decodeURIComponent(written);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The picture files each article's page used, by the article's path, as a manifest recorded them. */

@@ -86,6 +86,12 @@ const steps: [string, () => Promise<void>, (string | undefined)?, string[]?][] =
     ["articles/2016-03-01/obama-and-putin-meet-again/index.html"],
   ],
   [
+    "a picture with a space in its name drawn again",
+    () => drawPicture(join(content, "pictures/paris street.jpg"), 1200, 800, { seed: 5 }),
+    "0 new, 1 edited and 0 deleted",
+    ["articles/2016-03-01/obama-and-putin-meet-again/index.html"],
+  ],
+  [
     "a lead picture taken off an article",
     () => edit("authored.md", (text) => text.replace(/\nimage: .*/, "")),
   ],

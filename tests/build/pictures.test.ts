@@ -17,9 +17,9 @@ const dist = () => inject("subpathDistDir");
 const { authored } = newerArticles;
 const site = `${subpathSite.SITE_URL}${subpathSite.BASE_PATH}`;
 
-/** A file of the build, from its URL on the page ("/reader/_astro/x.webp" or absolute). */
+/** A file of the build, from its URL on the page ("/reader/_astro/x.webp" or absolute; "%20" for a space). */
 const fileOf = (url: string) =>
-  join(dist(), new URL(url, site).pathname.replace(/^\/reader\//, ""));
+  join(dist(), decodeURIComponent(new URL(url, site).pathname).replace(/^\/reader\//, ""));
 
 /** The `srcset` of an element as [url, width] pairs. */
 function candidates(srcset: string | undefined): [string, number][] {

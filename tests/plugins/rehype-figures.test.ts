@@ -77,6 +77,13 @@ describe("a picture in a paragraph of its own", () => {
     }
   });
 
+  test("may have spaces in its file's name, written in <…>", async () => {
+    await drawPicture(join(folder(), "the crowd.jpg"), 64, 36);
+    const { $, messages } = await render("![A crowd](<./the crowd.jpg>)");
+    expect(messages).toEqual([]);
+    expect(pictureOptions($, "img")).toMatchObject({ src: "./the crowd.jpg" });
+  });
+
   test("is made at most 1280 px wide, however wide its file", async () => {
     await drawPicture(join(folder(), "wide.jpg"), 2400, 1200);
     const { $ } = await render("![A crowd](./wide.jpg)");

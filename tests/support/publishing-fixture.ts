@@ -98,7 +98,7 @@ export async function writePublishingFixture(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await drawPicture(join(dir, "pictures/paris.jpg"), 1600, 900, { seed: 1 });
   await drawPicture(join(dir, "pictures/table.png"), 900, 600, { seed: 2, format: "png" });
-  await drawPicture(join(dir, "pictures/street.jpg"), 1200, 800, { seed: 4 });
+  await drawPicture(join(dir, "pictures/paris street.jpg"), 1200, 800, { seed: 4 });
   await copyFile(
     join(projectRoot, "content/articles/putin-g20-obama-turkey-talk.md"),
     join(dir, "putin-g20-obama-turkey-talk.md"),
@@ -124,7 +124,7 @@ export async function writePublishingFixture(dir: string): Promise<void> {
         "",
         `![${authored.figure.alt}](./pictures/table.png "${authored.figure.caption} | ${authored.figure.credit}")`,
         "",
-        '![A street in Paris before the talks](./pictures/street.jpg "The street outside | Jane Doe/Test Wire")',
+        '![A street in Paris before the talks](<./pictures/paris street.jpg> "The street outside | Jane Doe/Test Wire")',
         "",
         "```js",
         'const talks = ["Antalya", "Paris"];',

@@ -11,14 +11,16 @@ import { useTempDir } from "../support/temp-dir";
 const site = useTempDir("picture-files");
 
 describe("pictureFilesOfPage", () => {
-  test("finds each picture under _astro/ once, in src and srcset, under any base, and nothing else there", () => {
+  test("finds each picture under _astro/ once, in src and srcset, under any base, by its name on disk, and nothing else there", () => {
     const html =
       '<img src="/reader/_astro/crowd.Ab12.jpg" srcset="/reader/_astro/crowd.Ab12_1.webp 480w, https://news.example.org/reader/_astro/crowd.Ab12.webp 800w">' +
-      '<link rel="stylesheet" href="/reader/_astro/index.Cd34.css"><img src="/reader/_astro/crowd.Ab12.jpg">';
+      '<link rel="stylesheet" href="/reader/_astro/index.Cd34.css"><img src="/reader/_astro/crowd.Ab12.jpg">' +
+      '<img src="/reader/_astro/paris%20street.Ef56.jpg">';
     expect(pictureFilesOfPage(html)).toEqual([
       "_astro/crowd.Ab12.jpg",
       "_astro/crowd.Ab12.webp",
       "_astro/crowd.Ab12_1.webp",
+      "_astro/paris street.Ef56.jpg",
     ]);
   });
 });

@@ -104,10 +104,11 @@ export default function rehypeFigures() {
       // Options of Astro's getImage, which reads them off the element, not
       // HTML (hast types `widths` as the string of an old attribute).
       const options: Properties = {
-        src,
         widths: COLUMN_WIDTHS.map(Number) as unknown as string,
         sizes: COLUMN_SIZES,
       };
+      // The file as written: Markdown URL-encodes a src (a space becomes %20), and Astro's pass decodes it.
+      const decoded = decodeURI(src);
       const webp: Element = {
         type: "element",
         tagName: "source",
@@ -117,17 +118,18 @@ export default function rehypeFigures() {
         children: [],
       };
       node.properties = {
+        src,
         ...options,
         alt: alt === DECORATIVE_ALT ? "" : alt,
         format: fallbackFormat(src),
       };
       const placeholder = (width?: number) =>
-        JSON.stringify({ ...options, ...(width && { width }), format: "webp" });
+        JSON.stringify({ src: decoded, ...options, ...(width && { width }), format: "webp" });
       webp.properties[PLACEHOLDER] = placeholder();
       if (file.path) {
-        const path = resolve(dirname(file.path), src);
+        const path = resolve(dirname(file.path), decoded);
         checks.push(
-          checkFile(path, src, node, fail).then((width) => {
+          checkFile(path, decoded, node, fail).then((width) => {
             // Shown at most as wide as the widest copy, like the lead.
             if (width && width > WIDEST) {
               node.properties.width = WIDEST;
