@@ -11,6 +11,7 @@ import {
   feedMedia,
   type FeedPicture,
 } from "../lib/feed";
+import { withOnePicturePerFigure } from "../lib/pictures";
 import { feedContent } from "../markdown/feed-html";
 import { site } from "../site.config";
 import type { Article } from "./articles";
@@ -91,7 +92,9 @@ function bodyHtml(article: Article): Promise<string> {
   let body = bodies.get(article.id);
   if (!body) {
     body = (async () => {
-      const { Content } = await render(article);
+      // The feed shows each figure once, in its file's format (feed-html.ts).
+      const rendered = { ...article.rendered!, html: withOnePicturePerFigure(html) };
+      const { Content } = await render({ ...article, rendered });
       return (await (container ??= experimental_AstroContainer.create())).renderToString(Content);
     })();
     bodies.set(article.id, body);

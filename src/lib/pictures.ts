@@ -56,6 +56,37 @@ const SOURCE_TAG = /<source\b[^>]*>/g;
 const IMG_ONLY_ATTRIBUTES = /\s(?:src|loading|decoding)="[^"]*"/g;
 
 /**
+ * A stored body (Astro's placeholders unresolved) with each figure reduced
+ * to its fallback `<img>` at one size, for a place that shows one picture
+ * per figure, such as a feed: Astro then makes, or takes from its cache,
+ * one file per figure rather than one per format and width, and that file is
+ * the page's own `<img src>` (its name hashes neither `widths` nor `sizes`).
+ */
+export function withOnePicturePerFigure(html: string): string {
+  return html.replace(SOURCE_PLACEHOLDER, "").replace(PLACEHOLDER, (_, escaped: string) => {
+    const options = JSON.parse(unescapeAttribute(escaped)) as Record<string, unknown>;
+    delete options["widths"];
+    delete options["sizes"];
+    return `__ASTRO_IMAGE_="${escapeAttribute(JSON.stringify(options))}"`;
+  });
+}
+
+const PLACEHOLDER = /__ASTRO_IMAGE_="([^"]+)"/g;
+const SOURCE_PLACEHOLDER = /<source\b[^>]*__ASTRO_IMAGE_="[^"]*"[^>]*>/g;
+
+/** An attribute's value as HTML wrote it (rehype-stringify: `&#x22;`, `&#x26;`, or named). */
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&(?:#x22|quot);/g, '"')
+    .replace(/&(?:#x27|apos);/g, "'")
+    .replace(/&(?:amp|#x26|#38);/g, "&");
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&#x26;").replace(/"/g, "&#x22;");
+}
+
+/**
  * The crops Google asks an article's structured data to offer (16:9, 4:3
  * and 1:1), each at the largest size the picture holds.
  */

@@ -115,6 +115,25 @@ describe("the RSS feed, read by a feed parser", () => {
     ]);
   });
 
+  test("carries each figure as the file its page falls back to, so a feed makes no picture of its own", async () => {
+    const item = cheerio.load(itemAt(newerArticles.authored.path)["content:encoded"] ?? "");
+    const page = await loadPage(
+      inject("subpathDistDir"),
+      `${newerArticles.authored.path}index.html`,
+    );
+    const fallbacks = page(".article-body figure picture > img")
+      .map((_, img) => new URL(page(img).attr("src") ?? "", site).href)
+      .get();
+    // The page's first figure is its lead picture; the item's lead is the link-preview crop.
+    expect(
+      item("figure img")
+        .map((_, img) => item(img).attr("src"))
+        .get()
+        .slice(1),
+    ).toEqual(fallbacks.slice(1));
+    expect(fallbacks).toHaveLength(3);
+  });
+
   test("carries the article's pictures: the lead first, as the item's media too, and the body's figures", () => {
     const item = itemAt(newerArticles.authored.path);
     const $ = cheerio.load(item["content:encoded"] ?? "");

@@ -6,6 +6,7 @@ import {
   isPictureFile,
   isRemotePicture,
   largestCrop,
+  withOnePicturePerFigure,
   withValidPictureSources,
 } from "../../src/lib/pictures";
 
@@ -93,5 +94,28 @@ describe("withValidPictureSources", () => {
   test("leaves a body without pictures as it is", () => {
     const html = '<p id="p-1">A source said <a href="/sources">so</a>.</p>';
     expect(withValidPictureSources(html)).toBe(html);
+  });
+});
+
+describe("withOnePicturePerFigure", () => {
+  const placeholder = (options: object) =>
+    `__ASTRO_IMAGE_="${JSON.stringify(options).replace(/"/g, "&#x22;")}"`;
+
+  test("drops a figure's <source> and its fallback's widths and sizes, and keeps the rest of its options", () => {
+    const options = { src: "./the crowd & co.jpg", alt: "A crowd", format: "jpg", index: 0 };
+    const html =
+      `<figure><picture><source type="image/webp" ${placeholder({ src: "./the crowd & co.jpg", widths: [480], format: "webp" })}>` +
+      `<img ${placeholder({ ...options, widths: [480, 800, 1280], sizes: "100vw" })}></picture><figcaption>A crowd</figcaption></figure>`;
+    const reduced = withOnePicturePerFigure(html);
+    expect(reduced).not.toContain("<source");
+    const [, escaped = ""] = /__ASTRO_IMAGE_="([^"]+)"/.exec(reduced) ?? [];
+    // Escaped as Astro reads it back (src/content/runtime: &#x22; and &#x26;).
+    expect(JSON.parse(escaped.replace(/&#x22;/g, '"').replace(/&#x26;/g, "&"))).toEqual(options);
+    expect(reduced).toContain("<figcaption>A crowd</figcaption>");
+  });
+
+  test("leaves a body without pictures as it is", () => {
+    const html = '<p id="p-1">Nothing to see: <code>&lt;source&gt;</code></p>';
+    expect(withOnePicturePerFigure(html)).toBe(html);
   });
 });
