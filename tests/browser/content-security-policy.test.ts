@@ -1,20 +1,16 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchChromium } from "../support/browser";
+import { useBrowserSite } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { g20Path, newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build, served under /reader/ with its _headers: the CSP reaches
 // Chromium twice, as a header and in each page's <meta>, and both must let
 // the page's own styles and scripts run.
-let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+const site = useBrowserSite(() => inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
 let context: BrowserContext;
 beforeAll(async () => {
-  server = await serveStatic(inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
-  browser = await launchChromium();
-  context = await browser.newContext();
+  context = await site.browser.newContext();
   // Runs before the page's own code, and is not subject to its CSP.
   await context.addInitScript(() => {
     const seen: string[] = [];
@@ -26,14 +22,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens a page and gives back the CSP violations it reported once loaded. */
 async function open(path: string): Promise<{ page: Page; violations: string[]; csp: string }> {
   const page = await context.newPage();
-  const response = await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+  const response = await page.goto(`${site.url}${path}`, { waitUntil: "load" });
   const violations = await page.evaluate(
     () => (window as unknown as { cspViolations: string[] }).cspViolations,
   );

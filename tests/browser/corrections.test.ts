@@ -1,42 +1,32 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import { isAtTop, launchChromium, runAxe, viewportPlace } from "../support/browser";
+import { afterEach, describe, expect, inject, test } from "vitest";
+import { isAtTop, useBrowserSite, runAxe, viewportPlace } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { fixtureCorrections, newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 /*
  * The root build has no correction (the G-20 article has none): the
  * record and a filled corrections page are in the /reader/ build, served
  * here under /reader/ as it is deployed.
  */
-let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+const site = useBrowserSite(() => inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
 let context: BrowserContext | undefined;
-beforeAll(async () => {
-  server = await serveStatic(inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
-  browser = await launchChromium();
-});
 afterEach(async () => {
   await context?.close();
   context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(
   path: string,
   { colorScheme = "light", width = 1280 }: { colorScheme?: "light" | "dark"; width?: number } = {},
 ): Promise<Page> {
-  context = await browser.newContext({
+  context = await site.browser.newContext({
     colorScheme,
     viewport: { width, height: 800 },
     reducedMotion: "reduce",
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`, { waitUntil: "load" });
+  await page.goto(`${site.url}${path}`, { waitUntil: "load" });
   return page;
 }
 

@@ -1,29 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchChromium, runAxe } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { useBrowserSite, runAxe } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build, served under /reader/ with its _headers: the "authored"
 // fixture article lists a former slug, and an old link to it must still land.
 const { authored } = newerArticles;
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBrowserSite(() => inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
 
 /** A page in a new context that records the console's errors (CSP violations among them) in every document it opens. */
 async function openContext(
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
@@ -35,7 +25,7 @@ async function openContext(
 
 /** Opens a URL and waits until the article's page has loaded. */
 async function land(page: Page, path: string): Promise<void> {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await page.waitForURL(new RegExp(`${authored.path}(#.*)?$`), { waitUntil: "load" });
 }
 
@@ -44,7 +34,7 @@ describe("an article's former URL in Chromium", () => {
     const { context, page, problems } = await openContext();
     try {
       await land(page, authored.formerPath);
-      expect(page.url()).toBe(`${server.url}${authored.path}`);
+      expect(page.url()).toBe(`${site.url}${authored.path}`);
       expect(await page.locator("h1").innerText()).toBe(authored.headline);
       expect(problems).toEqual([]);
     } finally {
@@ -56,7 +46,7 @@ describe("an article's former URL in Chromium", () => {
     const { context, page, problems } = await openContext();
     try {
       await land(page, `${authored.formerPath}#what-changed`);
-      expect(page.url()).toBe(`${server.url}${authored.path}#what-changed`);
+      expect(page.url()).toBe(`${site.url}${authored.path}#what-changed`);
       expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("what-changed");
       expect(problems).toEqual([]);
     } finally {
@@ -68,7 +58,7 @@ describe("an article's former URL in Chromium", () => {
     const { context, page } = await openContext({ javaScriptEnabled: false });
     try {
       await land(page, authored.formerPath);
-      expect(page.url()).toBe(`${server.url}${authored.path}`);
+      expect(page.url()).toBe(`${site.url}${authored.path}`);
     } finally {
       await context.close();
     }
@@ -84,7 +74,7 @@ describe("an article's former URL in Chromium", () => {
       // Held where it is: with the refresh and the script taken out of the
       // response, the page stays to be checked (axe's own meta-refresh rule
       // passes a refresh of 0 seconds). Axe needs JavaScript on.
-      const context = await browser.newContext({
+      const context = await site.browser.newContext({
         colorScheme: scheme,
         viewport: { width, height: 800 },
       });
@@ -99,7 +89,7 @@ describe("an article's former URL in Chromium", () => {
           expect(held).not.toBe(html);
           await route.fulfill({ response, body: held });
         });
-        await page.goto(`${server.url}${authored.formerPath}`, { waitUntil: "load" });
+        await page.goto(`${site.url}${authored.formerPath}`, { waitUntil: "load" });
         expect(new URL(page.url()).pathname).toBe(`${subpathSite.BASE_PATH}${authored.formerPath}`);
         expect(await page.getByRole("link", { name: authored.headline }).count()).toBe(1);
         expect(await runAxe(page)).toEqual([]);

@@ -1,26 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { isAtTop, launchChromium, runAxe, viewportPlace } from "../support/browser";
+import { isAtTop, useBrowserSite, runAxe, viewportPlace } from "../support/browser";
 import { subpathSite } from "../support/global-build";
 import { g20Path, newerArticles } from "../support/publishing-fixture";
-import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
 
 // The /reader/ build (53 articles), served under /reader/ with its _headers
 // applied, as Netlify and Cloudflare Pages would: the search page (where
 // Pagefind runs) and the article each run under the policy their response carries.
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBrowserSite(() => inject("subpathDistDir"), { base: subpathSite.BASE_PATH });
 
 /** A page that records, in every document it opens, CSP violations, console errors and uncaught errors. */
 async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
@@ -54,7 +44,7 @@ async function search(page: Page, query: string): Promise<void> {
 describe("searching the /reader/ build in Chromium", () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({
+    context = await site.browser.newContext({
       viewport: { width: 1280, height: 800 },
       reducedMotion: "reduce",
     });
@@ -65,7 +55,7 @@ describe("searching the /reader/ build in Chromium", () => {
     const { page, problems } = await watchedPage(context);
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.url}search/`);
     await search(page, "Assad future");
 
     const section = page
@@ -87,7 +77,7 @@ describe("searching the /reader/ build in Chromium", () => {
 
   test("shows each result's headline, date and summary", async () => {
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("Assad future")}`);
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("Assad future")}`);
     await page.getByRole("status").filter({ hasText: "Assad future" }).waitFor();
     const g20 = page.locator(".search-result").filter({
       has: page.getByRole("link", {
@@ -109,7 +99,7 @@ describe("searching the /reader/ build in Chromium", () => {
     const box = page.getByRole("searchbox", { name: "Search the articles" });
     const firstResult = () => page.locator(".search-result h3 a").first().textContent();
 
-    await page.goto(`${server.url}search/?q=Obama`);
+    await page.goto(`${site.url}search/?q=Obama`);
     await page.getByRole("status").filter({ hasText: "Obama" }).waitFor();
     expect(await box.inputValue()).toBe("Obama");
 
@@ -134,11 +124,11 @@ describe("searching the /reader/ build in Chromium", () => {
 
   test("indexes the article's words, not its navigation, byline, footer or paragraph ids", async () => {
     const { page } = await watchedPage(context);
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.url}search/`);
     // A string, not a function: Vitest would rewrite a function's import().
     // The G-20 article is of 2015, so in 2015's bundle.
     const found = (await page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(`${server.url}pagefind/2015/pagefind.js`)});
+      const pagefind = await import(${JSON.stringify(`${site.url}pagefind/2015/pagefind.js`)});
       const count = async (query) => (await pagefind.search(query)).results.length;
       const { results } = await pagefind.search("Assad");
       const data = await Promise.all(results.map((result) => result.data()));
@@ -158,7 +148,7 @@ describe("searching the /reader/ build in Chromium", () => {
 
   test("says so when nothing matches", async () => {
     const { page } = await watchedPage(context);
-    await page.goto(`${server.url}search/?q=zzyzxquux`);
+    await page.goto(`${site.url}search/?q=zzyzxquux`);
     await page.getByRole("status").filter({ hasText: "No articles found" }).waitFor();
     expect(await page.locator(".search-result").count()).toBe(0);
     await page.close();
@@ -168,7 +158,7 @@ describe("searching the /reader/ build in Chromium", () => {
 describe("narrowing and sorting a search of the /reader/ build", () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(() => context?.close());
 
@@ -191,7 +181,7 @@ describe("narrowing and sorting a search of the /reader/ build", () => {
 
   test("filters by topic; the URL keeps it, a reload shows it, the back button undoes it", async () => {
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${server.url}search/?q=putin`);
+    await page.goto(`${site.url}search/?q=putin`);
     await page.getByRole("status").filter({ hasText: "2 articles found for “putin”" }).waitFor();
     expect(await headlines(page)).toEqual([authored, g20]);
 
@@ -218,7 +208,7 @@ describe("narrowing and sorting a search of the /reader/ build", () => {
     const { page, problems } = await watchedPage(context);
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}search/?q=putin&year=2015`);
+    await page.goto(`${site.url}search/?q=putin&year=2015`);
     await page
       .getByRole("status")
       .filter({ hasText: "1 article found for “putin” in 2015." })
@@ -247,7 +237,7 @@ describe("narrowing and sorting a search of the /reader/ build", () => {
         .locator(".search-result time")
         .evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
     // The 49 diary days of 2014, each its own date.
-    await page.goto(`${server.url}search/?q=${encodeURIComponent("summit diary")}`);
+    await page.goto(`${site.url}search/?q=${encodeURIComponent("summit diary")}`);
     await page.getByRole("status").filter({ hasText: "summit diary" }).waitFor();
     const byRelevance = await dates();
 
@@ -270,7 +260,7 @@ describe("narrowing and sorting a search of the /reader/ build", () => {
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(
-      `${server.url}search/?q=${encodeURIComponent("Assad future")}&person=robert-hutton&topic=russia`,
+      `${site.url}search/?q=${encodeURIComponent("Assad future")}&person=robert-hutton&topic=russia`,
     );
     await page
       .getByRole("status")
@@ -298,7 +288,7 @@ describe("narrowing and sorting a search of the /reader/ build", () => {
     const { page } = await watchedPage(context);
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}search/?q=putin&topic=russia&sort=date`);
+    await page.goto(`${site.url}search/?q=putin&topic=russia&sort=date`);
     await page.getByRole("status").filter({ hasText: "2 articles on Russia" }).waitFor();
     // Russia is a topic of 2016 and 2015 alone: 2014 is not searched.
     const filterChunks = fetched.filter((path) => path.includes("/filter/"));
@@ -321,15 +311,15 @@ const FIRST_SEARCH_BUDGET_BYTES = 95_000;
 const RESULTS_SHOWN_FIRST = 10;
 
 test("a first search downloads no more than its budget, and only the results it shows", async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const fetched = new Set<string>();
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.origin === server.origin) fetched.add(url.pathname);
+    if (url.origin === site.origin) fetched.add(url.pathname);
   });
   page.on("worker", (worker) => fetched.add(new URL(worker.url()).pathname));
   // Every one of the 49 "Summit Diary" articles matches.
-  await page.goto(`${server.url}search/?q=${encodeURIComponent("summit diary")}`);
+  await page.goto(`${site.url}search/?q=${encodeURIComponent("summit diary")}`);
   await page.getByRole("status").filter({ hasText: "summit diary" }).waitFor();
   await page.close();
 
@@ -356,13 +346,13 @@ describe.each(["light", "dark"] as const)("the search page with results, %s sche
   test.each([375, 1280])(
     "has no WCAG 2.2 A/AA or best-practice violation at %i px",
     async (width) => {
-      const context = await browser.newContext({
+      const context = await site.browser.newContext({
         colorScheme: scheme,
         viewport: { width, height: 800 },
       });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}search/?q=${encodeURIComponent("Assad future")}`);
+        await page.goto(`${site.url}search/?q=${encodeURIComponent("Assad future")}`);
         await page.getByRole("status").filter({ hasText: "Assad future" }).waitFor();
         expect(await page.locator(".search-sections mark").count()).toBeGreaterThan(0);
         expect(await runAxe(page)).toEqual([]);

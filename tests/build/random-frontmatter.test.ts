@@ -238,9 +238,17 @@ describe("random frontmatter", () => {
             expect(exitCode).toBe(1);
             for (const line of expected) expect(problemLines).toContain(line);
           } else if (exitCode === 0) {
+            const published = new Set(
+              checks.flatMap((check) =>
+                check.ok && !check.data.draft ? [articlePath(check.data)] : [],
+              ),
+            );
+            for (const path of published) await access(join(build.outDir, path));
+            // A draft is never published (unless a published article has its URL).
             for (const check of checks) {
-              if (!check.ok || check.data.draft) continue;
-              await access(join(build.outDir, articlePath(check.data)));
+              if (!check.ok || !check.data.draft || published.has(articlePath(check.data)))
+                continue;
+              await expect(access(join(build.outDir, articlePath(check.data)))).rejects.toThrow();
             }
           } else {
             // Problems only a render finds: a pinned id taken twice, a shared URL, …
