@@ -43,7 +43,8 @@ export async function weighPage(
     const resolved = new URL(url, new URL(from, "http://site.invalid" + base));
     if (resolved.origin !== "http://site.invalid" || !resolved.pathname.startsWith(base))
       return undefined;
-    const path = resolved.pathname.slice(base.length);
+    // A file's name as it is on disk: a URL writes a space as %20.
+    const path = decodeURIComponent(resolved.pathname.slice(base.length));
     return path === "" || path.endsWith("/") ? `${path}index.html` : path;
   };
   const cssUrls = (css: string) =>
