@@ -41,6 +41,12 @@ export function fallbackFormat(path: string): "jpg" | "gif" | "png" {
 }
 
 /**
+ * The attribute by which Astro knows a picture of a Markdown body until it
+ * renders the body: its options for getImage, as JSON.
+ */
+export const PICTURE_PLACEHOLDER = "__ASTRO_IMAGE_";
+
+/**
  * A rendered body with its figures' `<source>` elements made valid HTML.
  * Astro resolves a Markdown picture's placeholder into an `<img>`'s
  * attributes wherever it stands, so the `<source>` that rehype-figures gives
@@ -63,16 +69,18 @@ const IMG_ONLY_ATTRIBUTES = /\s(?:src|loading|decoding)="[^"]*"/g;
  * the page's own `<img src>` (its name hashes neither `widths` nor `sizes`).
  */
 export function withOnePicturePerFigure(html: string): string {
-  return html.replace(SOURCE_PLACEHOLDER, "").replace(PLACEHOLDER, (_, escaped: string) => {
-    const options = JSON.parse(unescapeAttribute(escaped)) as Record<string, unknown>;
-    delete options["widths"];
-    delete options["sizes"];
-    return `__ASTRO_IMAGE_="${escapeAttribute(JSON.stringify(options))}"`;
-  });
+  return html
+    .replace(SOURCE_PLACEHOLDER, "")
+    .replace(PLACEHOLDER_ATTRIBUTE, (_, escaped: string) => {
+      const options = JSON.parse(unescapeAttribute(escaped)) as Record<string, unknown>;
+      delete options["widths"];
+      delete options["sizes"];
+      return `${PICTURE_PLACEHOLDER}="${escapeAttribute(JSON.stringify(options))}"`;
+    });
 }
 
-const PLACEHOLDER = /__ASTRO_IMAGE_="([^"]+)"/g;
-const SOURCE_PLACEHOLDER = /<source\b[^>]*__ASTRO_IMAGE_="[^"]*"[^>]*>/g;
+const PLACEHOLDER_ATTRIBUTE = new RegExp(`${PICTURE_PLACEHOLDER}="([^"]+)"`, "g");
+const SOURCE_PLACEHOLDER = new RegExp(`<source\\b[^>]*${PICTURE_PLACEHOLDER}="[^"]*"[^>]*>`, "g");
 
 /** An attribute's value as HTML wrote it (rehype-stringify: `&#x22;`, `&#x26;`, or named). */
 function unescapeAttribute(value: string): string {

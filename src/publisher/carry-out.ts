@@ -141,15 +141,12 @@ export async function carryOut(
     // The pictures no article shows: those of articles changed or gone, and
     // a listings process's copy of a picture it bundled but showed on no
     // page it made (a topic's feed it did not make again).
-    const unused = unusedPictureFiles(
-      kept ? [...kept, ...joined] : await assetFiles(next),
-      pictureFiles,
-    );
-    await removeFiles(next, [...unused], () => true);
+    const present = kept ? [...new Set([...kept, ...joined])] : await assetFiles(next);
+    const unused = unusedPictureFiles(present, pictureFiles);
+    const remaining = await removeFiles(next, present, (path) => unused.has(path));
     const moved = joined.filter((path) => !unused.has(path));
     // Every file of the new site, when it is the carried-over files and the jobs' alone.
-    const files =
-      kept && [...new Set([...kept, ...moved])].filter((path) => !unused.has(path)).sort();
+    const files = kept && remaining.sort();
     let siteFiles: SiteFilesReport | undefined;
     if (plan.shard) {
       await writeShardRecord(next, plan.shard.index, plan.shard.count, plan.files);

@@ -14,12 +14,10 @@ import {
   isPictureFile,
   isRemotePicture,
   PICTURE_EXTENSIONS,
+  PICTURE_PLACEHOLDER,
 } from "../../lib/pictures";
 
 const source = "rehype-figures";
-
-/** The attribute Astro resolves into a picture's made files when it renders the body. */
-const PLACEHOLDER = "__ASTRO_IMAGE_";
 
 /** The widest copy of a picture in the column. */
 const WIDEST = Math.max(...COLUMN_WIDTHS);
@@ -109,12 +107,14 @@ export default function rehypeFigures() {
       };
       // The file as written: Markdown URL-encodes a src (a space becomes %20), and Astro's pass decodes it.
       const decoded = decodeURI(src);
+      const placeholder = (width?: number) =>
+        JSON.stringify({ src: decoded, ...options, ...(width && { width }), format: "webp" });
       const webp: Element = {
         type: "element",
         tagName: "source",
         // Astro's own pass (rehype-images) marks only `<img>`: the source
         // gets its placeholder here, in the same shape.
-        properties: { type: "image/webp", [PLACEHOLDER]: "" },
+        properties: { type: "image/webp", [PICTURE_PLACEHOLDER]: placeholder() },
         children: [],
       };
       node.properties = {
@@ -123,9 +123,6 @@ export default function rehypeFigures() {
         alt: alt === DECORATIVE_ALT ? "" : alt,
         format: fallbackFormat(src),
       };
-      const placeholder = (width?: number) =>
-        JSON.stringify({ src: decoded, ...options, ...(width && { width }), format: "webp" });
-      webp.properties[PLACEHOLDER] = placeholder();
       if (file.path) {
         const path = resolve(dirname(file.path), decoded);
         checks.push(
@@ -133,7 +130,7 @@ export default function rehypeFigures() {
             // Shown at most as wide as the widest copy, like the lead.
             if (width && width > WIDEST) {
               node.properties.width = WIDEST;
-              webp.properties[PLACEHOLDER] = placeholder(WIDEST);
+              webp.properties[PICTURE_PLACEHOLDER] = placeholder(WIDEST);
             }
           }),
         );
