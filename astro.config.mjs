@@ -2,6 +2,7 @@
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig, sharpImageService } from "astro/config";
 import dataStoreFromFile from "./src/content/data-store-from-file.ts";
+import oneSyncAtATime from "./src/content/one-sync-at-a-time.ts";
 import pictureImportsPerBuild from "./src/content/picture-imports.ts";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
 import { CSP_DIRECTIVES } from "./src/publishing/csp.ts";
@@ -39,6 +40,7 @@ export default defineConfig({
   // page's script (4.2 KB) as a file. Other assets keep the default.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith(".js") ? true : undefined) } },
   integrations: [
+    oneSyncAtATime(),
     dataStoreFromFile(),
     pictureImportsPerBuild(),
     cardWorkerUrl(),

@@ -38,8 +38,6 @@ export interface JobResult {
 }
 
 const projectRoot = join(import.meta.dirname, "../..");
-/** The line Astro logs once its content layer and types are written, the last it writes into `.astro/`. */
-const SYNCED = "[types] Generated";
 const astroProcess = join(import.meta.dirname, "astro-process.ts");
 
 /**
@@ -53,13 +51,10 @@ export async function runAstroJob(
     prefixed,
     signal,
     concurrency,
-    synced = () => {},
   }: {
     prefixed: boolean;
     signal: AbortSignal;
     concurrency: number;
-    /** Called once the process is past writing into the project's `.astro/` (or has ended). */
-    synced?: () => void;
   },
 ): Promise<JobResult> {
   const started = performance.now();
@@ -113,16 +108,10 @@ export async function runAstroJob(
   };
   const log = new RouteLogFilter();
   let pages = 0;
-  // The line may come in two chunks: the end of the last one is kept.
-  let tail = "";
   child.stdout.on("data", (chunk: string) => {
-    const text = stripVTControlCharacters(chunk);
-    const built = /(\d+) page\(s\) built/.exec(text);
+    const built = /(\d+) page\(s\) built/.exec(stripVTControlCharacters(chunk));
     if (built) pages = Number(built[1]);
-    tail = (tail + text).slice(-2 * SYNCED.length);
-    if (tail.includes(SYNCED)) synced();
   });
-  child.on("close", synced);
   relay(child.stdout, process.stdout, log);
   relay(child.stderr, process.stderr);
   const stop = () => child.kill("SIGTERM");
@@ -160,26 +149,14 @@ export async function runAstroJobs(
   outer.addEventListener("abort", stop);
   const results: JobResult[] = [];
   let next = 0;
-  // One process at a time syncs its content: each writes the project's
-  // .astro/ (Astro keeps no other place for it), through one temporary
-  // file name, and two at once fail on it (UnknownFilesystemError).
-  let syncing = Promise.resolve();
+  // The processes take turns to sync their content (src/content/one-sync-at-a-time.ts).
   const worker = async () => {
     while (next < jobs.length && !stopping.signal.aborted) {
       const job = jobs[next++]!;
-      const before = syncing;
-      let synced = () => {};
-      syncing = new Promise((done) => (synced = done));
-      await before;
-      if (stopping.signal.aborted) {
-        synced();
-        break;
-      }
       const result = await runAstroJob(job, {
         prefixed: jobs.length > 1,
         signal: stopping.signal,
         concurrency,
-        synced,
       });
       results.push(result);
       if (result.code !== 0) stopping.abort();

@@ -1,6 +1,17 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** The values Vite and Astro put in `import.meta.env` themselves. */
+export const BUILT_IN_ENV_NAMES = [
+  "BASE_URL",
+  "MODE",
+  "DEV",
+  "PROD",
+  "SSR",
+  "SITE",
+  "ASSETS_PREFIX",
+];
+
 /**
  * Environment for the process that runs `astro build`, merged under the
  * caller's own (which wins).
@@ -23,19 +34,24 @@ import { join } from "node:path";
  *
  * A build is always a production build: Vite makes any other NODE_ENV a
  * development build (`import.meta.env.DEV`), whose pages differ (Astro marks
- * pictures for its dev toolbar), and Vitest sets NODE_ENV=test for the
- * builds the tests run. No cache key would tell the two apart.
+ * pictures for its dev toolbar, drafts are published), and Vitest sets
+ * NODE_ENV=test for the builds the tests run. No cache key would tell the
+ * two apart.
+ *
+ * For the same reason the names of Vite's and Astro's own `import.meta.env`
+ * values are dropped: Astro lets any variable of the environment take the
+ * place of `import.meta.env.<its name>`, so `DEV=1` in a shell (Vitest sets
+ * DEV, PROD and SSR in its workers) would publish drafts, and a `BASE_URL`
+ * would silently take the place of BASE_PATH in every link.
  */
 export function buildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  // A BASE_URL in the environment (Vite's own variable, which Vitest sets in
-  // its workers) would silently take the place of BASE_PATH in every link.
   const own: NodeJS.ProcessEnv = {
     UV_THREADPOOL_SIZE: "16",
     ASTRO_TELEMETRY_DISABLED: "1",
     NODE_COMPILE_CACHE: join(tmpdir(), "node-compile-cache"),
     ...env,
   };
-  delete own["BASE_URL"];
+  for (const name of BUILT_IN_ENV_NAMES) delete own[name];
   own["NODE_ENV"] = "production";
   return own;
 }
