@@ -14,6 +14,7 @@ import rehypeHeadingPins from "./plugins/rehype-heading-pins";
 import rehypeParagraphIds from "./plugins/rehype-paragraph-ids";
 import rehypeSectionLinks from "./plugins/rehype-section-links";
 import rehypeUpdateParagraph from "./plugins/rehype-update-paragraph";
+import remarkPictureEscapes from "./plugins/remark-picture-escapes";
 import remarkReadingTime from "./plugins/remark-reading-time";
 
 /** What the pipeline depends on besides the Markdown. */
@@ -34,7 +35,8 @@ export function markdownPipeline({ base }: PipelineSettings) {
     // rendering time in a profile of 1,000 articles.
     smartypants: false,
     gfm: true,
-    remarkPlugins: [remarkReadingTime],
+    // Before Astro's own pass over the pictures, which runs after these.
+    remarkPlugins: [remarkPictureEscapes, remarkReadingTime],
     rehypePlugins: [
       // Astro parses pasted HTML only after every plugin; parse it first,
       // so the sanitiser sees it, and sanitise before we add ids and links.

@@ -201,6 +201,8 @@ const cases = [
         "path from there, such as ./picture.jpg",
       "article.md:21: the picture `./photos/vienna.png` must be a paragraph of its own: put it " +
         "on a line between blank lines",
+      "article.md:23: the picture `./photos/caf%E0.png` has a `%` that stands for no " +
+        "character: write a `%` in a file name as `%25`",
     ],
   },
 ];
