@@ -1,10 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import * as cheerio from "cheerio";
 import { beforeEach, describe, expect, test } from "vitest";
-import { messagesKey, type DocumentMessage } from "../../src/lib/document-messages";
-import { renderMarkdown } from "../support/markdown";
+import { renderStory } from "../support/markdown";
 import { drawPicture } from "../../src/cli/synthetic-pictures";
 import { useTempDir } from "../support/temp-dir";
 
@@ -16,12 +14,7 @@ beforeEach(async () => {
 
 /** Renders `markdown` as the article `story.md` beside the pictures. */
 async function render(markdown: string) {
-  const { html, frontmatter } = await renderMarkdown(
-    markdown,
-    {},
-    pathToFileURL(join(folder(), "story.md")),
-  );
-  const messages = (frontmatter[messagesKey] ?? []) as DocumentMessage[];
+  const { html, messages } = await renderStory(folder(), markdown);
   return { $: cheerio.load(html, null, false), messages };
 }
 

@@ -1,26 +1,10 @@
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { drawPicture } from "../../src/cli/synthetic-pictures";
-import { messagesKey, type DocumentMessage } from "../../src/lib/document-messages";
-import { renderMarkdown } from "../support/markdown";
+import { renderStory } from "../support/markdown";
 import { useTempDir } from "../support/temp-dir";
 
 const folder = useTempDir("picture-escapes");
-
-beforeEach(async () => {
-  await drawPicture(join(folder(), "crowd.jpg"), 64, 36);
-});
-
-/** Renders `markdown` through the whole pipeline as the article `story.md` beside the pictures. */
-async function render(markdown: string) {
-  const { html, frontmatter } = await renderMarkdown(
-    markdown,
-    {},
-    pathToFileURL(join(folder(), "story.md")),
-  );
-  return { html, messages: (frontmatter[messagesKey] ?? []) as DocumentMessage[] };
-}
 
 describe("a picture whose path has a % escape that stands for no character", () => {
   test.each([
@@ -29,7 +13,7 @@ describe("a picture whose path has a % escape that stands for no character", () 
   ])(
     "%s: is one error at its line, and the rest of the article still renders",
     async (_, markdown, line) => {
-      const { html, messages } = await render(`${markdown}\nTwo.\n`);
+      const { html, messages } = await renderStory(folder(), `${markdown}\nTwo.\n`);
       expect(messages).toHaveLength(1);
       expect(messages[0]).toMatchObject({ fatal: true, line, source: "remark-picture-escapes" });
       expect(messages[0]!.reason).toMatch(
@@ -41,12 +25,15 @@ describe("a picture whose path has a % escape that stands for no character", () 
 
   test("but a picture written with %25 or %20 is the file of that name", async () => {
     await drawPicture(join(folder(), "caf%E0 1.jpg"), 64, 36);
-    const { messages } = await render("One.\n\n![A crowd](./caf%25E0%201.jpg)\n");
+    const { messages } = await renderStory(folder(), "One.\n\n![A crowd](./caf%25E0%201.jpg)\n");
     expect(messages).toEqual([]);
   });
 
   test("and a link's definition is none of its business", async () => {
-    const { messages } = await render("See [the notes][notes].\n\n[notes]: ./notes%E0.html\n");
+    const { messages } = await renderStory(
+      folder(),
+      "See [the notes][notes].\n\n[notes]: ./notes%E0.html\n",
+    );
     expect(messages.filter(({ source }) => source === "remark-picture-escapes")).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { unified } from "@astrojs/markdown-remark";
+import { messagesKey, type DocumentMessage } from "../../src/lib/document-messages";
 import { markdownPipeline } from "../../src/markdown/pipeline";
 
 /** What Astro's Markdown pipeline made of a document. */
@@ -23,4 +26,21 @@ export async function renderMarkdown(
 ): Promise<Rendered> {
   const result = await renderer.render(markdown, { frontmatter, ...(fileURL && { fileURL }) });
   return { html: result.code, frontmatter: result.metadata.frontmatter };
+}
+
+/**
+ * Renders `markdown` as the article `story.md` in `folder` (its pictures'
+ * paths start there), with what the plugins reported, as the article
+ * loader reads it.
+ */
+export async function renderStory(
+  folder: string,
+  markdown: string,
+): Promise<{ html: string; messages: DocumentMessage[] }> {
+  const { html, frontmatter } = await renderMarkdown(
+    markdown,
+    {},
+    pathToFileURL(join(folder, "story.md")),
+  );
+  return { html, messages: (frontmatter[messagesKey] ?? []) as DocumentMessage[] };
 }

@@ -1,4 +1,4 @@
-import type { Definition, Root } from "mdast";
+import type { Root } from "mdast";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 
@@ -15,13 +15,6 @@ const source = "remark-picture-escapes";
  */
 export default function remarkPictureEscapes() {
   return function (tree: Root, file: VFile): undefined {
-    const fail = (url: string, place: Definition["position"]) => {
-      const message = file.message(
-        `the picture \`${url}\` has a \`%\` that stands for no character: write a \`%\` in a file name as \`%25\``,
-        { place, ruleId: "figure", source },
-      );
-      message.fatal = true;
-    };
     const pictureLabels = new Set<string>();
     visit(tree, "imageReference", (node) => {
       pictureLabels.add(node.identifier);
@@ -32,7 +25,11 @@ export default function remarkPictureEscapes() {
           ? node
           : undefined;
       if (!picture || decodes(picture.url) || !parent || index === undefined) return;
-      fail(picture.url, picture.position);
+      const message = file.message(
+        `the picture \`${picture.url}\` has a \`%\` that stands for no character: write a \`%\` in a file name as \`%25\``,
+        { place: picture.position, ruleId: "figure", source },
+      );
+      message.fatal = true;
       parent.children.splice(index, 1);
       return [SKIP, index];
     });
