@@ -1,5 +1,5 @@
 import rss from "@astrojs/rss";
-import { render } from "astro:content";
+import { getEntry, render } from "astro:content";
 import { experimental_AstroContainer } from "astro/container";
 import { startOfCalendarDay } from "../lib/dates";
 import { articleDescription } from "../lib/description";
@@ -14,7 +14,7 @@ import {
 import { withOnePicturePerFigure } from "../lib/pictures";
 import { feedContent } from "../markdown/feed-html";
 import { site } from "../site.config";
-import type { Article } from "./articles";
+import type { Article, ListedArticle } from "./articles";
 import { leadPictureOf, pictureCrops } from "./lead-picture";
 import { urls } from "./site-urls";
 
@@ -27,7 +27,7 @@ export interface ArticleFeed {
   /** The feed's own absolute URL. */
   self: string;
   /** The articles to choose from, newest first: the feed carries the first FEED_ITEM_LIMIT. */
-  articles: readonly Article[];
+  articles: readonly ListedArticle[];
 }
 
 /** An RSS 2.0 feed of articles, each in full (bullets to corrections) as sanitised HTML: the site's and every topic's. */
@@ -45,11 +45,13 @@ export async function articleFeed({ title, description, link, self, articles }: 
       `<language>${escapeXml(site.lang)}</language>` +
       `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
     items: await Promise.all(
-      articles.slice(0, FEED_ITEM_LIMIT).map(async (article) => {
-        const { data, rendered } = article;
+      articles.slice(0, FEED_ITEM_LIMIT).map(async ({ id }) => {
+        // Lists may come from the archive index: the text is in the store.
+        const article = await getEntry("articles", id);
+        if (article?.rendered?.html === undefined)
+          throw new Error(`${id}: no rendered HTML for the feed`);
+        const { data } = article;
         const link = urls.articleAbsolute(data);
-        if (rendered?.html === undefined)
-          throw new Error(`${data.headline}: no rendered HTML for the feed`);
         const lead = await feedPicture(article);
         return {
           title: data.headline,

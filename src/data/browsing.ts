@@ -1,7 +1,7 @@
 import { groupByName, type NamedGroup } from "../lib/named-groups";
 import { periodPages, type PeriodPage, type PeriodPageOptions } from "../lib/periods";
 import { site } from "../site.config";
-import { getArticles, type Article } from "./articles";
+import { getListedArticles, type ListedArticle } from "./articles";
 
 /*
  * The ways to browse the archive besides the front page: by topic, by
@@ -11,13 +11,13 @@ import { getArticles, type Article } from "./articles";
  */
 
 /** Every topic, with its articles newest first; sorted by name. */
-export async function getTopics(): Promise<NamedGroup<Article>[]> {
-  return groupByName(await getArticles(), (article) => article.data.topics);
+export async function getTopics(): Promise<NamedGroup<ListedArticle>[]> {
+  return groupByName(await getListedArticles(), (article) => article.data.topics);
 }
 
 /** Everyone named in a byline, authors and contributors, with the articles they wrote or helped with, newest first. */
-export async function getPeople(): Promise<NamedGroup<Article>[]> {
-  return groupByName(await getArticles(), ({ data: { byline } }) => [
+export async function getPeople(): Promise<NamedGroup<ListedArticle>[]> {
+  return groupByName(await getListedArticles(), ({ data: { byline } }) => [
     ...byline.authors,
     ...byline.contributors,
   ]);
@@ -25,9 +25,9 @@ export async function getPeople(): Promise<NamedGroup<Article>[]> {
 
 /** A list of articles (newest first) as pages by period, each small enough for one round trip. */
 export function pagesByPeriod(
-  articles: readonly Article[],
+  articles: readonly ListedArticle[],
   options: Partial<PeriodPageOptions> = {},
-): PeriodPage<Article>[] {
+): PeriodPage<ListedArticle>[] {
   return periodPages(articles, (article) => article.data.published, {
     limit: site.articlesPerListPage,
     ...options,
@@ -35,6 +35,6 @@ export function pagesByPeriod(
 }
 
 /** The date archive: a page for every year, month and day with articles, and its index (period ""). */
-export async function getArchivePages(): Promise<PeriodPage<Article>[]> {
-  return pagesByPeriod(await getArticles(), { everyPeriod: true });
+export async function getArchivePages(): Promise<PeriodPage<ListedArticle>[]> {
+  return pagesByPeriod(await getListedArticles(), { everyPeriod: true });
 }

@@ -3,7 +3,7 @@ import { correctionsNewestFirst } from "../lib/corrections";
 import { startOfCalendarDay } from "../lib/dates";
 import { escapeXml, FEED_ITEM_LIMIT } from "../lib/feed";
 import { site } from "../site.config";
-import type { Article } from "./articles";
+import type { ListedArticle } from "./articles";
 import { urls } from "./site-urls";
 
 /**
@@ -11,7 +11,7 @@ import { urls } from "./site-urls";
  * to its entry in its article's record, whose anchor is also its guid: it
  * never changes when the article is corrected again.
  */
-export function correctionsFeed(articles: readonly Article[]) {
+export function correctionsFeed(articles: readonly ListedArticle[]) {
   return rss({
     title: `${site.name}: Corrections`,
     description: `Every correction to an article on ${site.name}, newest first.`,

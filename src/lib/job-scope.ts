@@ -43,11 +43,12 @@ export interface SiteScope {
    */
   changed?: ListingChanges;
   /**
-   * Every article file's digest (src/lib/file-digest.ts), by its path in
-   * the content folder, as the publisher read them: the loader reads again
-   * only the files whose digest its store does not hold.
+   * The archive index's file (src/lib/archive-index.ts): every article
+   * file, its digest and checked frontmatter, as the publisher read them.
+   * The process lists the articles from it, and reads only those it shows
+   * in full. Absent (an `astro build` run by hand): it reads them all.
    */
-  digests?: Record<string, string>;
+  index?: string;
   /**
    * Articles whose own pages and cards this process makes besides the
    * listings, with the earlier stories they list: after a few changes,
@@ -90,7 +91,7 @@ export function parseBuildScope(json: string): BuildScope {
     files?: unknown;
     changed?: { ids?: unknown; previousKeys?: unknown; deleted?: unknown };
     articles?: { ids?: unknown; related?: unknown };
-    digests?: unknown;
+    index?: unknown;
     keysFile?: unknown;
     related?: unknown;
   } | null;
@@ -135,8 +136,8 @@ export function parseBuildScope(json: string): BuildScope {
       );
     }
     if (value.pages === "all") {
-      if (changed || value.articles || value.digests) {
-        throw new TypeError('build scope: `changed`, `articles` and `digests` go with "site" only');
+      if (changed || value.articles || value.index) {
+        throw new TypeError('build scope: `changed`, `articles` and `index` go with "site" only');
       }
       return { pages: "all", related: relatedByArticle(value.related), ...keys };
     }
@@ -151,21 +152,14 @@ export function parseBuildScope(json: string): BuildScope {
       throw new TypeError("build scope: `articles` needs `ids`, a list of text, and `related`");
     }
     const pages = articles && { ids: ids as string[], related: relatedByArticle(articles.related) };
-    const { digests } = value;
-    if (
-      digests !== undefined &&
-      !(
-        typeof digests === "object" &&
-        digests !== null &&
-        Object.values(digests).every((digest) => typeof digest === "string")
-      )
-    ) {
-      throw new TypeError("build scope: `digests` must give each article file's digest");
+    const { index } = value;
+    if (index !== undefined && typeof index !== "string") {
+      throw new TypeError("build scope: `index` must be a path");
     }
     return {
       pages: "site",
       ...(changes && { changed: changes }),
-      ...(digests && { digests: digests as Record<string, string> }),
+      ...(index !== undefined && { index }),
       ...(pages && { articles: pages }),
       ...keys,
     };

@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { articleFeed } from "../data/article-feed";
-import { getArticles } from "../data/articles";
+import { getListedArticles } from "../data/articles";
 import { urls } from "../data/site-urls";
 import { FEED_PATH } from "../lib/site-urls";
 import { site } from "../site.config";
@@ -12,5 +12,5 @@ export const GET: APIRoute = async () =>
     description: site.description,
     link: urls.absolute(),
     self: urls.absolute(FEED_PATH),
-    articles: await getArticles(),
+    articles: await getListedArticles(),
   });

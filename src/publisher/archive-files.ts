@@ -4,7 +4,7 @@
  * shards one machine builds, and compared with the last build's.
  */
 
-import type { StoryFields } from "../lib/related-stories.ts";
+import type { ArticleData } from "../content/schema/article.ts";
 
 /** An article file as the build command sees it before any build. */
 export interface ArchiveFile {
@@ -16,8 +16,11 @@ export interface ArchiveFile {
   pictures?: string[] | undefined;
   /** The month it was published, "YYYY-MM", or "" when its frontmatter does not say (the build will). */
   month: string;
-  /** What other articles' pages show of it; absent when its frontmatter is wrong (the build will say so). */
-  story?: StoryFields | undefined;
+  /**
+   * Its checked frontmatter: all that its lists and other articles' pages
+   * show of it. Absent when the frontmatter is wrong (the build will say so).
+   */
+  frontmatter?: ArticleData | undefined;
   /**
    * The file's size, inode and times when it was read (`fileStamp`), and
    * those of its pictures, which the next build compares instead of reading
@@ -132,4 +135,4 @@ export function archiveChanges<T extends ArchiveFile>(
 }
 
 /** An article's id, as the loader makes it from its path. */
-export const articleId = (path: string): string => path.replace(/\.md$/i, "");
+export { articleIdOf as articleId } from "../lib/archive-index.ts";

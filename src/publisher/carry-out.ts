@@ -1,6 +1,8 @@
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
+import type { ArticleData } from "../content/schema/article.ts";
+import type { IndexedFile } from "../lib/archive-index.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import type { JobKeys } from "../lib/job-scope.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
@@ -16,7 +18,7 @@ import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./picture-cache.ts";
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
-import { articleId } from "./archive-files.ts";
+import { articleId, type ArchiveFile } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { relatedDigest } from "./related.ts";
 import { writeShardRecord } from "./shards.ts";
@@ -89,6 +91,9 @@ export async function carryOut(
   const pictures = picturesDigest(inputs);
   return inNextDir(place, plan.carryOver, async ({ next, work, since, retired }) => {
     const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
+    for (const { scope } of jobs) {
+      if (scope?.pages === "site" && scope.index) await writeArchiveIndex(scope.index, plan.files);
+    }
     for (const [index, job] of jobs.entries()) {
       await linkPictureCache(job.cacheDir, join(pictureCaches, pictures, plan.jobs[index]!.cache));
     }
@@ -177,19 +182,21 @@ export async function carryOut(
     const counted = countChanges(changes);
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
-      plan.files.map(({ path, digest, stamp, month, story, pictures }): [string, ArticleRecord] => [
-        path,
-        {
-          digest,
-          ...(stamp !== undefined && { stamp }),
-          month,
-          keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
-          ...(story && { story }),
-          related: relatedDigest(plan.related[articleId(path)]),
-          ...(pictures && { pictures }),
-          ...(pictureFiles.has(path) && { pictureFiles: pictureFiles.get(path)! }),
-        },
-      ]),
+      plan.files.map(
+        ({ path, digest, stamp, month, frontmatter, pictures }): [string, ArticleRecord] => [
+          path,
+          {
+            digest,
+            ...(stamp !== undefined && { stamp }),
+            month,
+            keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
+            ...(frontmatter && { frontmatter }),
+            related: relatedDigest(plan.related[articleId(path)]),
+            ...(pictures && { pictures }),
+            ...(pictureFiles.has(path) && { pictureFiles: pictureFiles.get(path)! }),
+          },
+        ],
+      ),
     );
     await stageManifest(
       place.manifestPath,
@@ -238,9 +245,11 @@ function astroJob(
   date: Date,
 ): AstroJob & { keysFile: string } {
   const keysFile = join(work, `${job.cache}.keys.json`);
+  // The listings come from the archive as the publisher read it.
+  const index = job.scope.pages === "site" ? { index: join(work, `${job.cache}.index.json`) } : {};
   return {
     name: job.name,
-    scope: { ...job.scope, keysFile },
+    scope: { ...job.scope, ...index, keysFile },
     keysFile,
     outDir: join(work, job.cache),
     cacheDir: join(stores, job.cache),
@@ -251,6 +260,16 @@ function astroJob(
       SOURCE_DATE_EPOCH: String(date.getTime() / 1000),
     },
   };
+}
+
+/** Writes the archive index (src/lib/archive-index.ts) of `files` to `path`. */
+async function writeArchiveIndex(path: string, files: readonly ArchiveFile[]): Promise<void> {
+  const index: IndexedFile<ArticleData>[] = files.map(({ path, digest, frontmatter }) => ({
+    path,
+    digest,
+    ...(frontmatter && { frontmatter }),
+  }));
+  await writeFile(path, JSON.stringify(index));
 }
 
 /** The files of a site's `_astro/` folder, as paths in the site. */

@@ -5,7 +5,7 @@ import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts"
 import type { DateSpan } from "../lib/news-sitemap.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
-import type { StoryFields } from "../lib/related-stories.ts";
+import type { ArticleData } from "../content/schema/article.ts";
 import { SHARD_RECORD } from "./shards.ts";
 import type { RetiredSite } from "./swap.ts";
 
@@ -81,8 +81,8 @@ export interface ArticleRecord {
   /** The month its frontmatter says it was published, "" when it does not say. */
   month: string;
   keys: string[];
-  /** What other articles' pages show of it, as `readStory` read it; absent when it could not. */
-  story?: StoryFields;
+  /** Its checked frontmatter, as `readFrontmatter` read it; absent when it did not check. */
+  frontmatter?: ArticleData;
   /** A digest of the earlier stories its page lists (`relatedDigest`), "" for none. */
   related: string;
   /** The picture files it shows, relative to the content folder (src/publisher/archive.ts). */
@@ -91,7 +91,7 @@ export interface ArticleRecord {
   pictureFiles?: string[];
 }
 
-const MANIFEST_VERSION = 5;
+const MANIFEST_VERSION = 6;
 
 /**
  * The output files whose bytes stand for the whole output: any change of

@@ -104,12 +104,7 @@ export function planBuild(
   const related = relatedOf(archive);
   if (request.kind === "merge") {
     return {
-      ...everything(
-        archive,
-        [siteJob({ pages: "site", digests: digestsOf(archive) })],
-        "merge",
-        related,
-      ),
+      ...everything(archive, [siteJob({ pages: "site" })], "merge", related),
       reason: `${request.shards.length} shards, ${archive.length} article files`,
       shards: request.shards,
     };
@@ -127,10 +122,7 @@ export function planBuild(
       ? articleJobs(parts, "part", related)
       : parts.length <= 1
         ? [siteJob({ pages: "all", related: relatedFor(files, related) })]
-        : [
-            siteJob({ pages: "site", digests: digestsOf(files) }),
-            ...articleJobs(parts, "part", related),
-          ];
+        : [siteJob({ pages: "site" }), ...articleJobs(parts, "part", related)];
     const plan = everything(files, jobs, shard ? "shard" : "full", related);
     return {
       ...plan,
@@ -200,7 +192,6 @@ export function planBuild(
   const listings: BuildScope = {
     pages: "site",
     changed: { ids: changedIds, previousKeys, deleted: deleted.length },
-    digests: digestsOf(files),
   };
   // Pages that fit in one part are the listings process's to make too: a
   // second process would start Astro again (some 5 s of CPU) only to render
@@ -272,11 +263,6 @@ function everything(
     keptKeys: {},
     related,
   };
-}
-
-/** Each file's digest, by path: the listings process need not read a file its store holds. */
-function digestsOf(files: readonly ArchiveFile[]): Record<string, string> {
-  return Object.fromEntries(files.map(({ path, digest }) => [path, digest]));
 }
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */

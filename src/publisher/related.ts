@@ -11,7 +11,9 @@ import { articleId, type ArchiveFile } from "./archive-files.ts";
 /** Each article's earlier stories, chosen from every article of the archive that could be read. */
 export function relatedOf(archive: readonly ArchiveFile[]): RelatedByArticle {
   const stories = new Map(
-    archive.flatMap(({ path, story }) => (story ? [[articleId(path), story] as const] : [])),
+    archive.flatMap(({ path, frontmatter }) =>
+      frontmatter ? [[articleId(path), frontmatter] as const] : [],
+    ),
   );
   return Object.fromEntries(relatedStories(stories));
 }

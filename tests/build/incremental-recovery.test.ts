@@ -1,5 +1,6 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { glob, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parse } from "devalue";
 import { describe, expect, test } from "vitest";
 import { makeWorkDir, runBuildCommand, startBuildCommand } from "../support/build";
 import { viennaArticle, writePublishingFixture } from "../support/publishing-fixture";
@@ -26,6 +27,13 @@ describe("an archive built in parts", () => {
     const first = await runBuildCommand(outDir, settings, { cacheDir });
     expect(first.exitCode, first.output).toBe(0);
     expect(first.output).toMatch(/part 1 of \d+/);
+    // The listings process lists the others from the archive index: its
+    // store holds only the articles it rendered.
+    const stored = await listingsStore(cacheDir);
+    const files = (await readdir(folder)).filter((name) => name.endsWith(".md"));
+    expect(stored.size).toBeGreaterThan(0);
+    expect(stored.size).toBeLessThan(files.length);
+    for (const entry of stored.values()) expect(entry.rendered?.html).toBeTruthy();
 
     // The newest goes: older articles, kept unrendered, move into the feeds.
     await rm(join(folder, "vienna.md"));
@@ -84,3 +92,17 @@ describe("an incremental build killed halfway", () => {
     await rm(dir, { recursive: true, force: true });
   }, 600_000);
 });
+
+/** The articles in the content store of the last build's listings process, by id. */
+async function listingsStore(
+  cacheDir: string,
+): Promise<Map<string, { rendered?: { html?: string } }>> {
+  const [file] = await Array.fromAsync(glob("stores/*/site/data-store.json", { cwd: cacheDir }));
+  if (!file) throw new Error(`no listings store under ${cacheDir}`);
+  // Astro writes its store with devalue: collections by name, entries by id.
+  const collections = parse(await readFile(join(cacheDir, file), "utf8")) as Map<
+    string,
+    Map<string, { rendered?: { html?: string } }>
+  >;
+  return collections.get("articles") ?? new Map();
+}

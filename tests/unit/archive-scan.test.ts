@@ -55,7 +55,7 @@ describe("scanArchive", () => {
     await writeFile(join(folder(), "a.md"), article("Putin Gone"));
     const [again] = await scanArchive(folder(), remembered([first!]), later());
     expect(again!.digest).not.toBe(first!.digest);
-    expect(again!.story?.headline).toBe("Putin Gone");
+    expect(again!.frontmatter?.headline).toBe("Putin Gone");
   });
 
   test("keeps no stamp for a file changed in the last few seconds, which a second write in the same tick could keep", async () => {

@@ -32,7 +32,7 @@ describe("parseBuildScope", () => {
     expect(parseBuildScope(JSON.stringify(site))).toEqual(site);
     const siteAndArticles = {
       ...site,
-      digests: { "a.md": "5d41402a" },
+      index: "/site.index.json",
       articles: { ids: ["a"], related: { a: [story] } },
     };
     expect(parseBuildScope(JSON.stringify(siteAndArticles))).toEqual(siteAndArticles);
@@ -52,8 +52,8 @@ describe("parseBuildScope", () => {
     ['{"pages":"all","related":{},"articles":{"ids":[],"related":{}}}', 'go with "site" only'],
     ['{"pages":"site","articles":{"ids":[1],"related":{}}}', "`articles` needs `ids`"],
     ['{"pages":"site","articles":{"ids":["a"]}}', "`related` must give each article's"],
-    ['{"pages":"site","digests":{"a.md":1}}', "`digests` must give each article file's digest"],
-    ['{"pages":"all","related":{},"digests":{}}', 'go with "site" only'],
+    ['{"pages":"site","index":{"a.md":"5d41402a"}}', "`index` must be a path"],
+    ['{"pages":"all","related":{},"index":"/i.json"}', 'go with "site" only'],
     ['{"pages":"site","keysFile":3}', "`keysFile` must be a path"],
     ['{"pages":"articles","files":[],"keysFile":3}', "`keysFile` must be a path"],
     ['{"pages":"articles","files":["a.md"]}', "`related` must give each article's earlier stories"],

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import type { BuildScope, JobKeys } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
+import { articleIdOf, parseArchiveIndex, type IndexedFile } from "../../lib/archive-index";
 import { feedArticles } from "../../lib/feed";
 import { fileDigest } from "../../lib/file-digest";
 import { listingsToRemake } from "../../lib/listings-to-remake";
@@ -70,10 +71,11 @@ const CONCURRENCY = 16;
  * as the glob loader would, but only what the build's scope needs:
  * - the whole site: every article, rendered;
  * - the pages of some articles: those files alone, rendered;
- * - the listings: every article's frontmatter, and only the articles a feed
- *   carries, or whose pages it makes too, rendered.
+ * - the listings: the articles a feed carries, or whose pages it makes too,
+ *   rendered; the others are listed from the publisher's archive index
+ *   (src/lib/archive-index.ts), or, without one, stored unrendered.
  * A file whose digest the store already holds is not checked or rendered
- * again, nor read when the publisher gave its digest. Then the checks that
+ * again, nor read when the index gave its digest. Then the checks that
  * need the rendered text, and (for every scope that holds all the articles)
  * those across articles.
  */
@@ -83,23 +85,31 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
   const markdown = (context as LoaderContext & { entryTypes?: Map<string, MarkdownEntryType> })
     .entryTypes?.get(".md");
   if (!markdown) throw new Error("Astro has no Markdown entry type to render articles with");
+  const filePathOf = (name: string) =>
+    relative(root, resolve(folder, name)).split("\\").join("/");
 
-  // The publisher hands a listings process the digests it read, so the
-  // files whose entries the store holds are not read again.
-  const digests = scope?.pages === "site" ? scope.digests : undefined;
+  const index =
+    scope?.pages === "site" && scope.index
+      ? parseArchiveIndex<Article>(await readFile(scope.index, "utf8"))
+      : undefined;
+  const listed = index?.flatMap(({ path, frontmatter }) =>
+    frontmatter ? [{ id: articleIdOf(path), filePath: filePathOf(path), data: frontmatter }] : [],
+  );
+  const digests = index && Object.fromEntries(index.map(({ path, digest }) => [path, digest]));
   const names =
     scope?.pages === "articles"
       ? scope.files
-      : digests
-        ? Object.keys(digests)
+      : index
+        ? shownInFull(index, scope?.pages === "site" ? scope.articles?.ids : undefined)
         : await Array.fromAsync(fsGlob(pattern, { cwd: folder }));
-  const rendersAll = scope?.pages !== "site";
+  // Listed from an index, every article this process reads it shows in full.
+  const rendersAll = scope?.pages !== "site" || index !== undefined;
 
   const problems: Problem[] = [];
   const files = await mapLimited(names.sort(), CONCURRENCY, async (name): Promise<ArticleFile | undefined> => {
     const absolute = resolve(folder, name);
-    const id = name.replace(/\.md$/i, "");
-    const filePath = relative(root, absolute).split("\\").join("/");
+    const id = articleIdOf(name);
+    const filePath = filePathOf(name);
     const stored = context.store.get(id);
     const kept = (digest: string | undefined): ArticleFile | undefined =>
       stored && digest !== undefined && stored.digest === digest && stored.filePath === filePath
@@ -186,15 +196,20 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     .filter((entry) => renderedIds.has(entry.id))
     .flatMap((entry) => documentProblems(entry, root, display, context));
   if (scope?.pages !== "articles") {
+    const all = listed ?? entries;
     found.push(
-      ...findSharedUrls(checkedEntries(entries, display)),
-      ...findPageNameClashes(checkedEntries(entries, display)),
+      ...findSharedUrls(checkedEntries(all, display)),
+      ...findPageNameClashes(checkedEntries(all, display)),
     );
   }
   if (found.length > 0) throw new ArticleError(found);
 
   if (scope?.keysFile) {
-    await writeFile(scope.keysFile, JSON.stringify(jobKeys(scope, published, options.listPageSize)));
+    const listedPublished = listed?.filter(({ data }) => !data.draft) ?? published;
+    await writeFile(
+      scope.keysFile,
+      JSON.stringify(jobKeys(scope, listedPublished, options.listPageSize)),
+    );
   }
 }
 
@@ -207,7 +222,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
  */
 function jobKeys(
   scope: BuildScope,
-  published: readonly ArticleFile[],
+  published: readonly { id: string; data: Article }[],
   listPageSize: number,
 ): JobKeys {
   const articles = Object.fromEntries(
@@ -217,9 +232,31 @@ function jobKeys(
   return { articles, made: listingsToRemake(articles, scope.changed, listPageSize) };
 }
 
+/**
+ * The files a listings process reads, of the archive index: those whose
+ * frontmatter did not check (to say why), those a feed carries in full, and
+ * those whose own pages it makes (`pageIds`).
+ */
+function shownInFull(index: readonly IndexedFile<Article>[], pageIds: readonly string[] = []): string[] {
+  const pages = new Set(pageIds);
+  const unchecked = index.filter(({ frontmatter }) => !frontmatter);
+  const fed = feedArticles(
+    index.flatMap((file) =>
+      file.frontmatter && !file.frontmatter.draft ? [{ ...file.frontmatter, file }] : [],
+    ),
+  );
+  return [
+    ...new Set([
+      ...unchecked.map(({ path }) => path),
+      ...[...fed].map(({ file }) => file.path),
+      ...index.filter(({ path }) => pages.has(articleIdOf(path))).map(({ path }) => path),
+    ]),
+  ];
+}
+
 /** Entries as the cross-article checks take them: the file, and the data (which the schema has checked). */
 export function checkedEntries(
-  entries: readonly StoredEntry[],
+  entries: readonly Pick<StoredEntry, "id" | "filePath" | "data">[],
   display: (path: string) => string,
 ): (UrlEntry & NamesEntry)[] {
   return entries.map((entry) => ({

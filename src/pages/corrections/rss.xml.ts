@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
-import { getArticles } from "../../data/articles";
+import { getListedArticles } from "../../data/articles";
 import { correctionsFeed } from "../../data/corrections-feed";
 
 /** The RSS 2.0 feed of corrections, newest first. */
-export const GET: APIRoute = async () => correctionsFeed(await getArticles());
+export const GET: APIRoute = async () => correctionsFeed(await getListedArticles());
