@@ -3,7 +3,6 @@ import { articleLoader } from "./content/loader/article-loader";
 import { articleSchema } from "./content/schema/article";
 import { fieldSynonyms } from "./content/schema/field-synonyms";
 import { contentFolder } from "./lib/content-folder";
-import { site } from "./site.config";
 
 const contentDir = contentFolder(process.env);
 
@@ -12,7 +11,6 @@ const articles = defineCollection({
     base: contentDir,
     schema: articleSchema,
     synonyms: fieldSynonyms,
-    listPageSize: site.articlesPerListPage,
   }),
   schema: articleSchema,
 });

@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
 import { currentJobScope } from "../content/current-job";
-import type { JobKeys } from "../lib/job-scope";
 import { pageKey } from "../lib/page-keys";
 
 /*
@@ -24,21 +22,8 @@ export function articlePagesToMake<T extends { id: string }>(articles: readonly 
 /** Whether this build makes the listings: topics, people, the date archive. */
 export const makesListings = scope?.pages !== "articles";
 
-let made: Promise<Set<string> | undefined> | undefined;
-
-/**
- * The keys of the listings to make again, which the articles loader worked
- * out from the changes and wrote to the scope's keys file before any page
- * is made; undefined when every listing is made.
- */
-function keysToMake(): Promise<Set<string> | undefined> {
-  return (made ??= (async () => {
-    if (scope?.pages !== "site" || !scope.changed || !scope.keysFile) return undefined;
-    const keys = JSON.parse(await readFile(scope.keysFile, "utf8")) as JobKeys;
-    if (!keys.made) throw new Error(`${scope.keysFile} does not say which listings to make`);
-    return new Set(keys.made);
-  })());
-}
+/** The keys of the listings to make again, which the publisher worked out from the changes; undefined: all. */
+const made = scope?.pages === "site" && scope.made ? new Set(scope.made) : undefined;
 
 /**
  * The listing pages this build makes, of `pages`: none in a build of
@@ -50,7 +35,6 @@ export async function listingsToMake<T>(
   path: (page: T) => string,
 ): Promise<T[]> {
   if (!makesListings) return [];
-  const keys = await keysToMake();
-  if (keys === undefined) return [...pages];
-  return pages.filter((page) => keys.has(pageKey(path(page))));
+  if (made === undefined) return [...pages];
+  return pages.filter((page) => made.has(pageKey(path(page))));
 }

@@ -6,7 +6,6 @@
  * test's) makes the whole site and the files that follow it.
  */
 
-import type { ListingChanges } from "./listings-to-remake.ts";
 import type { RelatedStory } from "./related-stories.ts";
 
 /**
@@ -24,8 +23,6 @@ export interface ArticlesScope {
   files: string[];
   /** The earlier stories each of these articles lists. */
   related: RelatedByArticle;
-  /** Where to write the page keys of these articles (`JobKeys`). */
-  keysFile?: string;
 }
 
 /**
@@ -35,13 +32,12 @@ export interface ArticlesScope {
 export interface SiteScope {
   pages: "site";
   /**
-   * When only some articles changed since the last build: their ids, the
-   * page keys (src/lib/page-keys.ts) that they and any deleted articles
-   * had then, and how many were deleted. Only the listings those changes
-   * touch are made (src/lib/listings-to-remake.ts, `JobKeys.made`).
-   * Absent: every listing is made.
+   * When only some articles changed since the last build: the page keys
+   * (src/lib/page-keys.ts) of the listings those changes touch
+   * (src/lib/listings-to-remake.ts), the only ones made. Absent: every
+   * listing is made.
    */
-  changed?: ListingChanges;
+  made?: string[];
   /**
    * The archive index's file (src/lib/archive-index.ts): every article
    * file, its digest and checked frontmatter, as the publisher read them.
@@ -55,8 +51,6 @@ export interface SiteScope {
    * making them here costs less than starting another Astro process.
    */
   articles?: { ids: string[]; related: RelatedByArticle };
-  /** Where to write every published article's page keys (`JobKeys`). */
-  keysFile?: string;
 }
 
 /** Every page, for the publisher to join with the site's files. */
@@ -64,22 +58,9 @@ export interface WholeScope {
   pages: "all";
   /** The earlier stories each article lists. */
   related: RelatedByArticle;
-  /** Where to write every published article's page keys (`JobKeys`). */
-  keysFile?: string;
 }
 
 export type BuildScope = ArticlesScope | SiteScope | WholeScope;
-
-/**
- * What a process writes to its scope's `keysFile` once its articles are
- * loaded, before it makes any page: the page keys of each published article
- * it loaded, by id; and, in a site scope with `changed`, the keys of the
- * listings it makes, which are the pages the publisher takes from it.
- */
-export interface JobKeys {
-  articles: Record<string, string[]>;
-  made?: string[];
-}
 
 /** The environment variable that names the scope file. */
 export const BUILD_SCOPE_VARIABLE = "BROADSHEET_BUILD_SCOPE";
@@ -89,19 +70,13 @@ export function parseBuildScope(json: string): BuildScope {
   const value = JSON.parse(json) as {
     pages?: unknown;
     files?: unknown;
-    changed?: { ids?: unknown; previousKeys?: unknown; deleted?: unknown };
+    made?: unknown;
     articles?: { ids?: unknown; related?: unknown };
     index?: unknown;
-    keysFile?: unknown;
     related?: unknown;
   } | null;
   const strings = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((item) => typeof item === "string");
-  const keysFile = value?.keysFile;
-  if (keysFile !== undefined && typeof keysFile !== "string") {
-    throw new TypeError("build scope: `keysFile` must be a path");
-  }
-  const keys = keysFile === undefined ? {} : { keysFile };
   const relatedByArticle = (related: unknown): RelatedByArticle => {
     if (
       typeof related !== "object" ||
@@ -113,55 +88,33 @@ export function parseBuildScope(json: string): BuildScope {
     return related as RelatedByArticle;
   };
   if (value?.pages === "articles" && strings(value.files)) {
-    return {
-      pages: "articles",
-      files: value.files,
-      related: relatedByArticle(value.related),
-      ...keys,
-    };
+    return { pages: "articles", files: value.files, related: relatedByArticle(value.related) };
   }
-  if (value?.pages === "site" || value?.pages === "all") {
-    const { changed } = value;
-    if (
-      changed !== undefined &&
-      !(
-        strings(changed.ids) &&
-        strings(changed.previousKeys) &&
-        Number.isInteger(changed.deleted) &&
-        (changed.deleted as number) >= 0
-      )
-    ) {
-      throw new TypeError(
-        "build scope: `changed` needs `ids` and `previousKeys`, lists of text, and `deleted`, a count",
-      );
+  if (value?.pages === "all") {
+    if (value.made || value.articles || value.index) {
+      throw new TypeError('build scope: `made`, `articles` and `index` go with "site" only');
     }
-    if (value.pages === "all") {
-      if (changed || value.articles || value.index) {
-        throw new TypeError('build scope: `changed`, `articles` and `index` go with "site" only');
-      }
-      return { pages: "all", related: relatedByArticle(value.related), ...keys };
+    return { pages: "all", related: relatedByArticle(value.related) };
+  }
+  if (value?.pages === "site") {
+    const { made, articles, index } = value;
+    if (made !== undefined && !strings(made)) {
+      throw new TypeError("build scope: `made` must list the page keys of the listings to make");
     }
-    const changes = changed && {
-      ids: changed.ids as string[],
-      previousKeys: changed.previousKeys as string[],
-      deleted: changed.deleted as number,
-    };
-    const { articles } = value;
     const ids = articles?.ids;
     if (articles !== undefined && !strings(ids)) {
       throw new TypeError("build scope: `articles` needs `ids`, a list of text, and `related`");
     }
-    const pages = articles && { ids: ids as string[], related: relatedByArticle(articles.related) };
-    const { index } = value;
     if (index !== undefined && typeof index !== "string") {
       throw new TypeError("build scope: `index` must be a path");
     }
     return {
       pages: "site",
-      ...(changes && { changed: changes }),
+      ...(made !== undefined && { made }),
       ...(index !== undefined && { index }),
-      ...(pages && { articles: pages }),
-      ...keys,
+      ...(articles && {
+        articles: { ids: ids as string[], related: relatedByArticle(articles.related) },
+      }),
     };
   }
   throw new TypeError('build scope: `pages` must be "articles" (with `files`), "site" or "all"');

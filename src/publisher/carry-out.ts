@@ -1,10 +1,9 @@
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
 import type { ArticleData } from "../content/schema/article.ts";
 import type { IndexedFile } from "../lib/archive-index.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
-import type { JobKeys } from "../lib/job-scope.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
 import { countChanges, type SiteChanges } from "../lib/site-changes.ts";
@@ -108,17 +107,14 @@ export async function carryOut(
         : undefined,
     ]);
     const started = performance.now();
-    const reported = await Promise.all(
-      jobs.map(async ({ keysFile }) => JSON.parse(await readFile(keysFile, "utf8")) as JobKeys),
-    );
+    const { keys } = plan;
     const made = new Set([
       ...Object.values(plan.previous).flat(),
-      ...reported.flatMap((keys) => keys.made ?? []),
+      ...plan.jobs.flatMap(({ scope }) => (scope.pages === "site" ? (scope.made ?? []) : [])),
     ]);
-    const keys = Object.assign({}, ...reported.map((job) => job.articles)) as JobKeys["articles"];
     let kept: string[] | undefined;
     if (carried) {
-      warnOfMovedArticles(plan, keys);
+      warnOfMovedArticles(plan);
       // Nothing carried over is written to: what changes is removed, then made anew.
       kept = await removeFiles(
         next,
@@ -138,7 +134,7 @@ export async function carryOut(
       plan.files.map(({ path, pictures }) => ({
         path,
         pictures: (pictures?.length ?? 0) > 0,
-        keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
+        keys: keys[path] ?? [],
         recorded: plan.keptPictureFiles?.[path],
       })),
       (page) => !carried || written.has(page),
@@ -189,7 +185,7 @@ export async function carryOut(
             digest,
             ...(stamp !== undefined && { stamp }),
             month,
-            keys: keys[articleId(path)] ?? plan.keptKeys[path] ?? [],
+            keys: keys[path] ?? [],
             ...(frontmatter && { frontmatter }),
             related: relatedDigest(plan.related[articleId(path)]),
             ...(pictures && { pictures }),
@@ -233,7 +229,7 @@ export async function carryOut(
 }
 
 /**
- * A planned job, given its folders (its output and keys file in `work`, its
+ * A planned job, given its folders (its output and archive index in `work`, its
  * store in `stores`) and the build's date, which it is handed whether or not
  * SOURCE_DATE_EPOCH was set, so that no process reads a clock of its own.
  */
@@ -243,14 +239,12 @@ function astroJob(
   stores: string,
   job: PlannedJob,
   date: Date,
-): AstroJob & { keysFile: string } {
-  const keysFile = join(work, `${job.cache}.keys.json`);
+): AstroJob {
   // The listings come from the archive as the publisher read it.
   const index = job.scope.pages === "site" ? { index: join(work, `${job.cache}.index.json`) } : {};
   return {
     name: job.name,
-    scope: { ...job.scope, ...index, keysFile },
-    keysFile,
+    scope: { ...job.scope, ...index },
     outDir: join(work, job.cache),
     cacheDir: join(stores, job.cache),
     // One cache of social cards for every job, so a card drawn by one part
@@ -289,12 +283,12 @@ async function removeOtherStores(stores: string, recipe: string): Promise<void> 
  * Says which edited articles have a new URL (a new headline without a
  * pinned `slug`, a new date): links to the old one now get the 404 page.
  */
-function warnOfMovedArticles(plan: Plan, keys: JobKeys["articles"]): void {
+function warnOfMovedArticles(plan: Plan): void {
   const own = (list: readonly string[] | undefined) =>
     list?.map(articleOfKey).find((params) => params !== undefined);
   for (const [path, previous] of Object.entries(plan.previous)) {
     const was = own(previous);
-    const now = own(keys[articleId(path)]);
+    const now = own(plan.keys[path]);
     if (!was || !now) continue;
     const [before, after] = [articleRoutePath(was), articleRoutePath(now)];
     if (before === after) continue;

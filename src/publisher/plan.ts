@@ -7,9 +7,11 @@
  */
 
 import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
+import { listingsToRemake } from "../lib/listings-to-remake.ts";
 import { spanHolds } from "../lib/news-sitemap.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
-import { articleOfKey } from "../lib/page-keys.ts";
+import { articleOfKey, articlePageKeys } from "../lib/page-keys.ts";
+import { site } from "../site.config.ts";
 import {
   archiveChanges,
   articleId,
@@ -31,7 +33,7 @@ export type BuildRequest =
 /** One `astro build` process of a plan: its name in the log, what it makes, and its cache's name. */
 export interface PlannedJob {
   name: string;
-  /** The pages it makes; its keys file is the carrying out's to name. */
+  /** The pages it makes; its archive index file is the carrying out's to name. */
   scope: BuildScope;
   /** The content-layer cache it keeps between builds. */
   cache: string;
@@ -63,8 +65,11 @@ export interface Plan {
    * follow every page (search index, sitemap, `_headers`).
    */
   shard?: { index: number; count: number };
-  /** The last build's page keys for the articles this build does not load again. */
-  keptKeys: Record<string, string[]>;
+  /**
+   * Every article file's page keys (src/lib/page-keys.ts), by path: worked
+   * out from its frontmatter, or the last build's for a file as it was.
+   */
+  keys: Record<string, string[]>;
   /** The picture files each article's page used in the last build, when it is carried over. */
   keptPictureFiles?: Record<string, string[]>;
   /**
@@ -155,9 +160,7 @@ export function planBuild(
       previous: {},
       lastSize: manifest.size,
       shards: [],
-      keptKeys: Object.fromEntries(
-        files.map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
-      ),
+      keys: pageKeys(files, manifest.articles),
       ...(manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
       keptPictureFiles: recordedPictureFiles(manifest),
       related,
@@ -189,9 +192,14 @@ export function planBuild(
   const relistedCount =
     relisted.length > 0 ? `, and ${relisted.length} whose earlier stories changed` : "";
   const pages = [...changed, ...relisted];
+  const keys = pageKeys(files, manifest.articles, changedPaths);
   const listings: BuildScope = {
     pages: "site",
-    changed: { ids: changedIds, previousKeys, deleted: deleted.length },
+    made: listingsToRemake(
+      Object.fromEntries(Object.entries(keys).map(([path, own]) => [articleId(path), own])),
+      { ids: changedIds, previousKeys, deleted: deleted.length },
+      site.articlesPerListPage,
+    ),
   };
   // Pages that fit in one part are the listings process's to make too: a
   // second process would start Astro again (some 5 s of CPU) only to render
@@ -219,15 +227,7 @@ export function planBuild(
     lastSize: manifest.size,
     shards: [],
     ...(shard && { shard }),
-    // A site job loads every article and says each one's keys; a shard's
-    // jobs load only the changed ones.
-    keptKeys: shard
-      ? Object.fromEntries(
-          files
-            .filter(({ path }) => !changedPaths.has(path))
-            .map(({ path }) => [path, manifest.articles[path]?.keys ?? []]),
-        )
-      : {},
+    keys,
     ...(!shard && manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
     keptPictureFiles: recordedPictureFiles(manifest),
     related,
@@ -260,9 +260,31 @@ function everything(
     carryOver: false,
     previous: {},
     shards: [],
-    keptKeys: {},
+    keys: pageKeys(files),
     related,
   };
+}
+
+/**
+ * Each file's page keys, by path: the last build's for a file as it was
+ * (the same code worked them out, or the build would make everything),
+ * worked out from the frontmatter for the others; none for a draft, or for
+ * a file whose frontmatter did not check (its build stops).
+ */
+function pageKeys(
+  files: readonly ArchiveFile[],
+  last: BuildManifest["articles"] = {},
+  changed: ReadonlySet<string> = new Set(),
+): Record<string, string[]> {
+  return Object.fromEntries(
+    files.map(({ path, frontmatter }) => {
+      const kept = changed.has(path) ? undefined : last[path]?.keys;
+      return [
+        path,
+        kept ?? (frontmatter && !frontmatter.draft ? articlePageKeys(frontmatter) : []),
+      ];
+    }),
+  );
 }
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */

@@ -169,7 +169,7 @@ describe("planBuild, when no article changed", () => {
       // Carried over, the last output's size is the start of this one's.
       lastSize: { files: 40, bytes: 250_000 },
       carryOver: true,
-      keptKeys: {
+      keys: {
         "2015-11-000.md": ["article:2015-11-000.md"],
         "2015-11-001.md": ["article:2015-11-001.md"],
       },
@@ -292,7 +292,26 @@ describe("planBuild and the earlier stories an article lists", () => {
     expect(articlePagesMade(plan)).toEqual(["older", "newer"]);
     expect(plan.previous["newer.md"]).toEqual(["article:2015-11/newer"]);
     const listings = plan.jobs.find(({ scope }) => scope.pages === "site")?.scope;
-    expect(listings).toMatchObject({ changed: { ids: ["older"] } });
+    // An edited file's keys come from its frontmatter; a file as it was keeps the last build's.
+    expect(plan.keys["older.md"]).toContain("article:2015-11-10/older-retitled");
+    expect(plan.keys["newer.md"]).toEqual(["article:2015-11/newer", "topic:russia"]);
+    // The listings that show it now, worked out from its frontmatter, and
+    // those that showed it (the manifest's keys), with the larger periods'.
+    expect(listings).toMatchObject({
+      made: [
+        "archive:2015",
+        "archive:2015-11",
+        "archive:2015-11-10",
+        "article:2015-11-10/older-retitled",
+        "article:2015-11/older",
+        "search:2015",
+        "site",
+        "topic:russia",
+        "topic:russia/2015",
+        "topic:russia/2015-11",
+        "topic:russia/2015-11-10",
+      ],
+    });
   });
 
   test("deleting an earlier article makes the pages that listed it again", () => {
@@ -339,7 +358,8 @@ describe("planBuild, after some articles changed", () => {
     expect(plan.jobs.map(({ name }) => name)).toEqual(["site"]);
     expect(plan.jobs[0]?.scope).toMatchObject({
       pages: "site",
-      changed: { ids: ["story-3", "story-4"] },
+      // Their keys in the last build (these files' frontmatter is not read).
+      made: ["article:2015-11/story-3", "article:2015-11/story-4", "site"],
       articles: { ids: ["story-3", "story-4"] },
     });
   });

@@ -22,11 +22,6 @@ export interface ArticleLoaderOptions extends ExplainOptions {
   base: string;
   /** Which files in it are articles (default: every `.md` file, however deep). */
   pattern?: string;
-  /**
-   * The most articles a list's page holds (`site.articlesPerListPage`):
-   * after a change, it decides which of a list's pages a build makes again.
-   */
-  listPageSize: number;
 }
 
 /**

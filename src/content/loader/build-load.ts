@@ -1,14 +1,12 @@
-import { glob as fsGlob, readFile, writeFile } from "node:fs/promises";
+import { glob as fsGlob, readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
-import type { BuildScope, JobKeys } from "../../lib/job-scope";
+import type { BuildScope } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
 import { articleIdOf, parseArchiveIndex, type IndexedFile } from "../../lib/archive-index";
 import { feedArticles } from "../../lib/feed";
 import { fileDigest } from "../../lib/file-digest";
-import { listingsToRemake } from "../../lib/listings-to-remake";
-import { articlePageKeys } from "../../lib/page-keys";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
 import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
@@ -31,8 +29,6 @@ export interface BuildLoadOptions extends ExplainOptions {
   scope: BuildScope | null;
   /** A path as the editor knows it. */
   display: (path: string) => string;
-  /** The most articles a list's page holds. */
-  listPageSize: number;
 }
 
 /** An article file as the build found it. */
@@ -203,33 +199,6 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     );
   }
   if (found.length > 0) throw new ArticleError(found);
-
-  if (scope?.keysFile) {
-    const listedPublished = listed?.filter(({ data }) => !data.draft) ?? published;
-    await writeFile(
-      scope.keysFile,
-      JSON.stringify(jobKeys(scope, listedPublished, options.listPageSize)),
-    );
-  }
-}
-
-/**
- * The page keys of the published articles this process loaded and, after
- * some articles changed, the keys of the listings to make
- * (src/lib/listings-to-remake.ts). Worked out here, once: the listing
- * routes read it back (src/data/pages-to-make.ts), and so does the publisher,
- * which takes those pages from this process and carries the others over.
- */
-function jobKeys(
-  scope: BuildScope,
-  published: readonly { id: string; data: Article }[],
-  listPageSize: number,
-): JobKeys {
-  const articles = Object.fromEntries(
-    published.map(({ id, data }) => [id, articlePageKeys(data)] as const),
-  );
-  if (scope.pages !== "site" || !scope.changed) return { articles };
-  return { articles, made: listingsToRemake(articles, scope.changed, listPageSize) };
 }
 
 /**
