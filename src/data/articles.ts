@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { currentJobScope } from "../content/current-job";
-import { articleIdOf, parseArchiveIndex } from "../lib/archive-index";
+import { indexedArticles, parseArchiveIndex } from "../lib/archive-index";
 import { compareNewestFirst } from "../lib/order";
 
 /** One article of the collection, typed from its schema: loaded, with its rendered text. */
@@ -37,10 +37,8 @@ export async function getListedArticles(): Promise<ListedArticle[]> {
   if (scope?.pages !== "site" || !scope.index) return getArticles();
   const { index } = scope;
   indexed ??= readFile(index, "utf8").then((json) =>
-    parseArchiveIndex<Article["data"]>(json)
-      .flatMap(({ path, frontmatter }) =>
-        frontmatter ? [{ id: articleIdOf(path), data: frontmatter }] : [],
-      )
+    indexedArticles(parseArchiveIndex<Article["data"]>(json))
+      .map(({ id, data }) => ({ id, data }))
       .filter(isPublished)
       .sort((a, b) => compareNewestFirst(a.data, b.data)),
   );

@@ -30,10 +30,7 @@ const made = scope?.pages === "site" && scope.made ? new Set(scope.made) : undef
  * article pages, those whose page key changed in a build after a few
  * articles changed, all otherwise. `path` gives a page's path below the base.
  */
-export async function listingsToMake<T>(
-  pages: readonly T[],
-  path: (page: T) => string,
-): Promise<T[]> {
+export function listingsToMake<T>(pages: readonly T[], path: (page: T) => string): T[] {
   if (!makesListings) return [];
   if (made === undefined) return [...pages];
   return pages.filter((page) => made.has(pageKey(path(page))));

@@ -23,6 +23,15 @@ export function articleIdOf(path: string): string {
   return path.replace(/\.md$/i, "");
 }
 
+/** The files whose frontmatter checked, as articles: id, path and frontmatter. */
+export function indexedArticles<Frontmatter>(
+  index: readonly IndexedFile<Frontmatter>[],
+): { id: string; path: string; data: Frontmatter }[] {
+  return index.flatMap(({ path, frontmatter }) =>
+    frontmatter ? [{ id: articleIdOf(path), path, data: frontmatter }] : [],
+  );
+}
+
 /**
  * Reads an index file's JSON, refusing anything else: a wrong index would
  * silently list the wrong articles. The frontmatter is the publisher's

@@ -133,6 +133,3 @@ export function archiveChanges<T extends ArchiveFile>(
       .sort(),
   };
 }
-
-/** An article's id, as the loader makes it from its path. */
-export { articleIdOf as articleId } from "../lib/archive-index.ts";

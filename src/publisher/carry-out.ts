@@ -2,7 +2,7 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
 import type { ArticleData } from "../content/schema/article.ts";
-import type { IndexedFile } from "../lib/archive-index.ts";
+import { articleIdOf, type IndexedFile } from "../lib/archive-index.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
@@ -17,7 +17,7 @@ import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./picture-cache.ts";
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
-import { articleId, type ArchiveFile } from "./archive-files.ts";
+import type { ArchiveFile } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { relatedDigest } from "./related.ts";
 import { writeShardRecord } from "./shards.ts";
@@ -107,11 +107,7 @@ export async function carryOut(
         : undefined,
     ]);
     const started = performance.now();
-    const { keys } = plan;
-    const made = new Set([
-      ...Object.values(plan.previous).flat(),
-      ...plan.jobs.flatMap(({ scope }) => (scope.pages === "site" ? (scope.made ?? []) : [])),
-    ]);
+    const { keys, remade: made } = plan;
     let kept: string[] | undefined;
     if (carried) {
       warnOfMovedArticles(plan);
@@ -187,7 +183,7 @@ export async function carryOut(
             month,
             keys: keys[path] ?? [],
             ...(frontmatter && { frontmatter }),
-            related: relatedDigest(plan.related[articleId(path)]),
+            related: relatedDigest(plan.related[articleIdOf(path)]),
             ...(pictures && { pictures }),
             ...(pictureFiles.has(path) && { pictureFiles: pictureFiles.get(path)! }),
           },

@@ -6,21 +6,15 @@
  * carried out by carry-out.ts.
  */
 
+import { articleIdOf } from "../lib/archive-index.ts";
 import type { BuildScope, RelatedByArticle } from "../lib/job-scope.ts";
-import { listingsToRemake } from "../lib/listings-to-remake.ts";
 import { spanHolds } from "../lib/news-sitemap.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
-import { articleOfKey, articlePageKeys } from "../lib/page-keys.ts";
-import { site } from "../site.config.ts";
-import {
-  archiveChanges,
-  articleId,
-  shardFiles,
-  splitIntoParts,
-  type ArchiveFile,
-} from "./archive-files.ts";
+import { articleOfKey } from "../lib/page-keys.ts";
+import { archiveChanges, shardFiles, splitIntoParts, type ArchiveFile } from "./archive-files.ts";
 import { changedInputs } from "./inputs.ts";
 import { keptPageFacts, type BuildManifest, type ManifestReading } from "./manifest.ts";
+import { listingsAfter, pageKeys } from "./page-keys-plan.ts";
 import { recordedPictureFiles } from "./picture-files.ts";
 import { relatedDigest, relatedFor, relatedOf } from "./related.ts";
 
@@ -55,6 +49,11 @@ export interface Plan {
   carryOver: boolean;
   /** The page keys the changed and deleted articles had in the last build, by path. */
   previous: Record<string, string[]>;
+  /**
+   * The page keys whose pages the carried-over output loses, for the jobs
+   * to make again: the `previous` keys, and the listings the changes touch.
+   */
+  remade: ReadonlySet<string>;
   /** The last output's size, when it is carried over. */
   lastSize?: BuildManifest["size"];
   /** Shards' outputs whose article pages the output takes. */
@@ -158,6 +157,7 @@ export function planBuild(
       jobs: [],
       carryOver: true,
       previous: {},
+      remade: new Set(),
       lastSize: manifest.size,
       shards: [],
       keys: pageKeys(files, manifest.articles),
@@ -176,13 +176,12 @@ export function planBuild(
   // that lists other articles is a page of its own, not a listing.
   const previousKeys = [...new Set(Object.values(previous).flat())].sort();
   const changedPaths = new Set(changed.map(({ path }) => path));
-  const changedIds = changed.map(({ path }) => articleId(path));
   // Articles as they were whose earlier stories are not what their pages
   // show: an earlier article edited, deleted or published with an old date.
   const relisted = files.filter(
     ({ path }) =>
       !changedPaths.has(path) &&
-      relatedDigest(related[articleId(path)]) !== manifest.articles[path]?.related,
+      relatedDigest(related[articleIdOf(path)]) !== manifest.articles[path]?.related,
   );
   for (const { path } of relisted) {
     previous[path] = (manifest.articles[path]?.keys ?? []).filter(
@@ -193,14 +192,12 @@ export function planBuild(
     relisted.length > 0 ? `, and ${relisted.length} whose earlier stories changed` : "";
   const pages = [...changed, ...relisted];
   const keys = pageKeys(files, manifest.articles, changedPaths);
-  const listings: BuildScope = {
-    pages: "site",
-    made: listingsToRemake(
-      Object.fromEntries(Object.entries(keys).map(([path, own]) => [articleId(path), own])),
-      { ids: changedIds, previousKeys, deleted: deleted.length },
-      site.articlesPerListPage,
-    ),
-  };
+  const made = listingsAfter(keys, {
+    changed: [...changedPaths],
+    deleted: deleted.length,
+    previousKeys,
+  });
+  const listings: BuildScope = { pages: "site", made };
   // Pages that fit in one part are the listings process's to make too: a
   // second process would start Astro again (some 5 s of CPU) only to render
   // them on the other core. More go to processes of their own, in parts.
@@ -211,7 +208,7 @@ export function planBuild(
           siteJob({
             ...listings,
             articles: {
-              ids: pages.map(({ path }) => articleId(path)),
+              ids: pages.map(({ path }) => articleIdOf(path)),
               related: relatedFor(pages, related),
             },
           }),
@@ -224,6 +221,7 @@ export function planBuild(
     jobs,
     carryOver: true,
     previous,
+    remade: new Set([...Object.values(previous).flat(), ...(shard ? [] : made)]),
     lastSize: manifest.size,
     shards: [],
     ...(shard && { shard }),
@@ -259,32 +257,11 @@ function everything(
     jobs,
     carryOver: false,
     previous: {},
+    remade: new Set(),
     shards: [],
     keys: pageKeys(files),
     related,
   };
-}
-
-/**
- * Each file's page keys, by path: the last build's for a file as it was
- * (the same code worked them out, or the build would make everything),
- * worked out from the frontmatter for the others; none for a draft, or for
- * a file whose frontmatter did not check (its build stops).
- */
-function pageKeys(
-  files: readonly ArchiveFile[],
-  last: BuildManifest["articles"] = {},
-  changed: ReadonlySet<string> = new Set(),
-): Record<string, string[]> {
-  return Object.fromEntries(
-    files.map(({ path, frontmatter }) => {
-      const kept = changed.has(path) ? undefined : last[path]?.keys;
-      return [
-        path,
-        kept ?? (frontmatter && !frontmatter.draft ? articlePageKeys(frontmatter) : []),
-      ];
-    }),
-  );
 }
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { RelatedByArticle } from "../lib/job-scope.ts";
 import { relatedStories, type RelatedStory } from "../lib/related-stories.ts";
-import { articleId, type ArchiveFile } from "./archive-files.ts";
+import { articleIdOf } from "../lib/archive-index.ts";
+import type { ArchiveFile } from "./archive-files.ts";
 
 /*
  * The earlier stories of every article (src/lib/related-stories.ts), as the
@@ -12,7 +13,7 @@ import { articleId, type ArchiveFile } from "./archive-files.ts";
 export function relatedOf(archive: readonly ArchiveFile[]): RelatedByArticle {
   const stories = new Map(
     archive.flatMap(({ path, frontmatter }) =>
-      frontmatter ? [[articleId(path), frontmatter] as const] : [],
+      frontmatter ? [[articleIdOf(path), frontmatter] as const] : [],
     ),
   );
   return Object.fromEntries(relatedStories(stories));
@@ -25,8 +26,8 @@ export function relatedFor(
 ): RelatedByArticle {
   return Object.fromEntries(
     files.flatMap(({ path }) => {
-      const stories = related[articleId(path)];
-      return stories ? [[articleId(path), stories] as const] : [];
+      const stories = related[articleIdOf(path)];
+      return stories ? [[articleIdOf(path), stories] as const] : [];
     }),
   );
 }

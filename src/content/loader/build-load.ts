@@ -4,7 +4,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import type { BuildScope } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
-import { articleIdOf, parseArchiveIndex, type IndexedFile } from "../../lib/archive-index";
+import {
+  articleIdOf,
+  indexedArticles,
+  parseArchiveIndex,
+  type IndexedFile,
+} from "../../lib/archive-index";
 import { feedArticles } from "../../lib/feed";
 import { fileDigest } from "../../lib/file-digest";
 import type { ExplainOptions } from "../checks/explain-issues";
@@ -88,9 +93,9 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
     scope?.pages === "site" && scope.index
       ? parseArchiveIndex<Article>(await readFile(scope.index, "utf8"))
       : undefined;
-  const listed = index?.flatMap(({ path, frontmatter }) =>
-    frontmatter ? [{ id: articleIdOf(path), filePath: filePathOf(path), data: frontmatter }] : [],
-  );
+  const listed =
+    index &&
+    indexedArticles(index).map(({ id, path, data }) => ({ id, filePath: filePathOf(path), data }));
   const digests = index && Object.fromEntries(index.map(({ path, digest }) => [path, digest]));
   const names =
     scope?.pages === "articles"

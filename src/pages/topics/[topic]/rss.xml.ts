@@ -7,7 +7,7 @@ import { topicFeedPath } from "../../../lib/site-urls";
 import { site } from "../../../site.config";
 
 export const getStaticPaths = (async () =>
-  await listingsToMake(
+  listingsToMake(
     (await getTopics()).map((topic) => ({
       params: { topic: topic.slug },
       props: { topic },
