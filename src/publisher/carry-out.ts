@@ -21,7 +21,7 @@ import type { ArchiveFile } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { relatedDigest } from "./related.ts";
 import { writeShardRecord } from "./shards.ts";
-import { inNextDir, type RetiredSite } from "./swap.ts";
+import { inNextDir, twinOf, type RetiredSite } from "./swap.ts";
 
 /** Where a build reads and writes, and how it may divide its work. */
 export interface BuildPlace {
@@ -172,6 +172,10 @@ export async function carryOut(
         : undefined,
     );
     const counted = countChanges(changes);
+    // The site swapped out is worth starting from while it differs from this
+    // one in fewer files than it has: bringing it up to date costs two steps a file.
+    const keepsRetired =
+      retired !== undefined && counted.added + counted.changed + counted.removed <= size.files / 2;
     place.signal.throwIfAborted();
     const articles = Object.fromEntries(
       plan.files.map(
@@ -200,12 +204,8 @@ export async function carryOut(
           newsSitemapSpan: siteFiles.newsSitemap.span,
           pages: keepPages(siteFiles.heads),
         }),
-        // Worth starting from while it differs from this site in fewer
-        // files than it has: bringing it up to date costs two steps a file.
-        ...(retired &&
-          counted.added + counted.changed + counted.removed <= size.files / 2 && {
-            retired: { ...retired, changes },
-          }),
+        retired:
+          retired && keepsRetired ? { ...retired, changes } : await twinOf(next, place.target),
       },
       next,
     );
@@ -220,7 +220,7 @@ export async function carryOut(
       size,
       changes: counted,
     };
-    return { report, changes };
+    return { report, changes, keepsRetired };
   });
 }
 

@@ -37,8 +37,9 @@ export interface BuildManifest {
    */
   pages?: KeptPages;
   /**
-   * The site this build swapped out, for the next build to start from;
-   * absent when it changed more than half the files, or there was none.
+   * The retired site beside the output, for the next build to start from
+   * (swap.ts): the site this build swapped out, or, when that differed in
+   * more than half the files or there was none, a twin of the output.
    */
   retired?: RetiredSite;
 }

@@ -1,21 +1,27 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import type { SiteChanges } from "../lib/site-changes.ts";
+import { NO_CHANGES, type SiteChanges } from "../lib/site-changes.ts";
 import { swapIn } from "../publishing/swap-in.ts";
 import type { BuildPlace } from "./carry-out.ts";
 import { commitManifest, dropStagedManifest, outputFingerprint } from "./manifest.ts";
 import { writeChanges } from "./output-changes.ts";
+import { linkTree } from "./output-tree.ts";
 
 /*
  * The folders beside the output: the next site, built in `.dist-next-<id>/`
  * and swapped in whole, so a static host never gets half a site; and the
- * site it replaced, kept as `.dist-retired-<id>/`. The next build that
- * carries the output over starts from that site, brought up to date by the
- * changes the last build made, rather than from a new folder of hard links
- * to every file: at 10,000 articles, linking the site's 39,000 files took
- * 2.6 s and removing the old one 2.4 s, on every publish, and both grow with
- * the archive. Any other build removes it while its own pages are made.
+ * retired site, `.dist-retired-<id>/`, which the next build that carries the
+ * output over starts from, brought up to date by the changes the last build
+ * made, rather than from a new folder of hard links to every file: at
+ * 10,000 articles, linking the site's 39,000 files took 2.6 s and removing
+ * the old one 2.4 s, on every publish, and at 100,000 some 20 s.
+ *
+ * The retired site is the one a build swapped out, when it differs from the
+ * new one in few files; otherwise (a first build, a full one) it is a twin
+ * of the new site, made of hard links to its files before the swap, and the
+ * site swapped out goes. So the linking of every file is paid once, by the
+ * build that made every page, and never by a publish.
  */
 
 /**
@@ -86,9 +92,30 @@ export async function takeRetired(
   return next;
 }
 
-/** Puts the finished `next` in place of `target`, keeping the old site beside it, at `retired`. */
-export async function putInPlace(next: string, target: string, retired: string): Promise<void> {
-  await swapIn(next, target, retired, { keepPrevious: true });
+/**
+ * A retired site for `target` made of hard links to the files of `next`,
+ * which is to replace it: the start of the next build when the site it
+ * replaces is not worth starting from. Made once nothing more is written
+ * to `next`.
+ */
+export async function twinOf(next: string, target: string): Promise<RetiredSite> {
+  const twin = retiredPath(target);
+  await mkdir(twin);
+  await linkTree(next, twin);
+  return { name: basename(twin), output: await outputFingerprint(next), changes: NO_CHANGES };
+}
+
+/**
+ * Puts the finished `next` in place of `target`, keeping the old site beside
+ * it, at `retired`, when it is the next build's start.
+ */
+export async function putInPlace(
+  next: string,
+  target: string,
+  retired: string,
+  keepPrevious: boolean,
+): Promise<void> {
+  await swapIn(next, target, retired, { keepPrevious });
 }
 
 /** Removes the sites that earlier builds swapped out of `target`. */
@@ -116,19 +143,28 @@ export interface NextSite {
   retired?: Omit<RetiredSite, "changes"> | undefined;
 }
 
+/** What a build in `inNextDir` made. */
+export interface NextSiteMade<Report> {
+  report: Report;
+  /** What it changed, for `dist-changes.txt`. */
+  changes: SiteChanges;
+  /** Whether the next build starts from the site this one swaps out (`NextSite.retired`), rather than from a twin. */
+  keepsRetired: boolean;
+}
+
 /**
  * Runs `build` in a folder beside the output and a work folder, and puts
  * the folder in place of the output when it succeeds (`putInPlace`), with the
  * list of what it changed beside it (output-changes.ts). A build that
- * carries the output over starts from the site the last build swapped out,
- * when it is still as it was; otherwise from a new folder, and the sites
- * that earlier builds swapped out go meanwhile. Whatever happens, the work
+ * carries the output over starts from the last build's retired site, when
+ * it is still as it was; otherwise from a new folder, and the retired sites
+ * go meanwhile. Whatever happens, the work
  * folder goes, and so does the new folder unless it is in place.
  */
 export async function inNextDir<Report>(
   place: BuildPlace,
   carryOver: boolean,
-  build: (site: NextSite) => Promise<{ report: Report; changes: SiteChanges }>,
+  build: (site: NextSite) => Promise<NextSiteMade<Report>>,
 ): Promise<Report> {
   const taken = carryOver ? await takeRetired(place.target, place.retired) : undefined;
   const next = taken ?? (await makeNextDir(place.target));
@@ -141,14 +177,14 @@ export async function inNextDir<Report>(
   const retiredAt = retiredPath(place.target);
   const output = await outputFingerprint(place.target);
   try {
-    const { report, changes } = await build({
+    const { report, changes, keepsRetired } = await build({
       next,
       work,
       since: taken ? place.retired?.changes : undefined,
       retired: output === "" ? undefined : { name: basename(retiredAt), output },
     });
     place.signal.throwIfAborted();
-    await putInPlace(next, place.target, retiredAt);
+    await putInPlace(next, place.target, retiredAt, keepsRetired);
     await commitManifest(place.manifestPath);
     await writeChanges(place.target, changes);
     return report;

@@ -169,6 +169,13 @@ describe("npm run build after a change to the archive", () => {
     expect(first.output).toContain(
       `${size}; ${Object.keys(built).length} added, 0 changed and 0 removed, listed in ${outDir}-changes.txt`,
     );
+    // Beside it, the next build's start: a twin of it, made of hard links
+    // to its files, so a publish need not link every file.
+    const twin = await replacedSite();
+    expect(await treeDigest(twin)).toEqual(built);
+    for (const page of ["index.html", "sitemap-index.xml"]) {
+      expect((await stat(join(twin, page))).ino).toBe((await stat(join(outDir, page))).ino);
+    }
 
     const again = await runBuildCommand(outDir, env(), { cacheDir });
     expect(again.exitCode, again.output).toBe(0);
@@ -182,6 +189,7 @@ describe("npm run build after a change to the archive", () => {
     const later = String(Date.parse("2016-03-01T23:00:00Z") / 1000);
     const { outDir, cacheDir } = incremental();
     const before = await treeDigest(outDir);
+    const twin = (await stat(await replacedSite())).ino;
     const result = await runBuildCommand(outDir, env(later), { cacheDir });
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain(
@@ -201,6 +209,8 @@ describe("npm run build after a change to the archive", () => {
     expect(treeDifferences(made, expected)).toEqual([]);
     expect(await readChanges(outDir)).toEqual(treeChanges(before, made));
     expect(await treeDigest(await replacedSite())).toEqual(before);
+    // It was made in the first build's twin of its output.
+    expect((await stat(outDir)).ino).toBe(twin);
     await rm(fullDir, { recursive: true, force: true });
 
     const again = await runBuildCommand(outDir, env(later), { cacheDir });
