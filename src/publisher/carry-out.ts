@@ -2,7 +2,7 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
 import type { ArticleData } from "../content/schema/article.ts";
-import { articleIdOf, type IndexedFile } from "../lib/archive-index.ts";
+import type { IndexedFile } from "../lib/archive-index.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
@@ -19,7 +19,6 @@ import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./pi
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
 import type { ArchiveFile } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
-import { relatedDigest } from "./related.ts";
 import { writeShardRecord } from "./shards.ts";
 import { inNextDir, twinOf, type RetiredSite } from "./swap.ts";
 
@@ -187,7 +186,7 @@ export async function carryOut(
             month,
             keys: keys[path] ?? [],
             ...(frontmatter && { frontmatter }),
-            related: relatedDigest(plan.related[articleIdOf(path)]),
+            related: plan.relatedDigests[path] ?? "",
             ...(pictures && { pictures }),
             ...(pictureFiles.has(path) && { pictureFiles: pictureFiles.get(path)! }),
           },

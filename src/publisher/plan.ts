@@ -16,7 +16,7 @@ import { changedInputs } from "./inputs.ts";
 import { keptPageFacts, type BuildManifest, type ManifestReading } from "./manifest.ts";
 import { listingsAfter, pageKeys } from "./page-keys-plan.ts";
 import { recordedPictureFiles } from "./picture-files.ts";
-import { relatedDigest, relatedFor, relatedOf } from "./related.ts";
+import { relatedDigests, relatedFor, relatedOf } from "./related.ts";
 
 /** What the build was asked for on its command line. */
 export type BuildRequest =
@@ -76,8 +76,11 @@ export interface Plan {
    * carried over keeps its facts, and only the pages made again are read.
    */
   keptHeads?: readonly PageHeadFacts[];
-  /** The earlier stories each article of the output lists, chosen from the whole archive. */
-  related: RelatedByArticle;
+  /**
+   * The earlier stories each article of the output lists, chosen from the
+   * whole archive, digested (`relatedDigest`), by path.
+   */
+  relatedDigests: Record<string, string>;
 }
 
 /** There is nothing to do: the output is what the plan would make. */
@@ -163,7 +166,7 @@ export function planBuild(
       keys: pageKeys(files, manifest.articles),
       ...(manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
       keptPictureFiles: recordedPictureFiles(manifest),
-      related,
+      relatedDigests: relatedDigests(files, related),
     };
   }
   const previous = Object.fromEntries(
@@ -178,10 +181,9 @@ export function planBuild(
   const changedPaths = new Set(changed.map(({ path }) => path));
   // Articles as they were whose earlier stories are not what their pages
   // show: an earlier article edited, deleted or published with an old date.
+  const digests = relatedDigests(files, related);
   const relisted = files.filter(
-    ({ path }) =>
-      !changedPaths.has(path) &&
-      relatedDigest(related[articleIdOf(path)]) !== manifest.articles[path]?.related,
+    ({ path }) => !changedPaths.has(path) && digests[path] !== manifest.articles[path]?.related,
   );
   for (const { path } of relisted) {
     previous[path] = (manifest.articles[path]?.keys ?? []).filter(
@@ -228,7 +230,7 @@ export function planBuild(
     keys,
     ...(!shard && manifest.pages && { keptHeads: keptPageFacts(manifest.pages) }),
     keptPictureFiles: recordedPictureFiles(manifest),
-    related,
+    relatedDigests: digests,
   };
 }
 
@@ -260,7 +262,7 @@ function everything(
     remade: new Set(),
     shards: [],
     keys: pageKeys(files),
-    related,
+    relatedDigests: relatedDigests(files, related),
   };
 }
 

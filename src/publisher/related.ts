@@ -32,6 +32,16 @@ export function relatedFor(
   );
 }
 
+/** Each file's earlier stories, digested (`relatedDigest`), by path, as the manifest keeps them. */
+export function relatedDigests(
+  files: readonly ArchiveFile[],
+  related: RelatedByArticle,
+): Record<string, string> {
+  return Object.fromEntries(
+    files.map(({ path }) => [path, relatedDigest(related[articleIdOf(path)])]),
+  );
+}
+
 /** A digest of the earlier stories an article lists, "" for none: the manifest keeps it to see a list change. */
 export function relatedDigest(stories: readonly RelatedStory[] | undefined): string {
   if (!stories || stories.length === 0) return "";

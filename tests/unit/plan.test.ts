@@ -228,7 +228,7 @@ describe("planBuild and the earlier stories an article lists", () => {
               month,
               keys: [`article:2015-11/${path.slice(0, -3)}`, "topic:russia"],
               ...(frontmatter && { frontmatter }),
-              related: relatedDigest(plan.related[path.slice(0, -3)]),
+              related: plan.relatedDigests[path]!,
             },
           ]),
         ),
@@ -318,7 +318,7 @@ describe("planBuild and the earlier stories an article lists", () => {
     const plan = planBuild(site, [newer], inputs, manifestAfter([older, newer]), 1000, date);
     if (plan.kind === "up to date") throw new Error("a deletion is work");
     expect(articlePagesMade(plan)).toEqual(["newer"]);
-    expect(plan.related).toEqual({});
+    expect(plan.relatedDigests).toEqual({ "newer.md": relatedDigest(undefined) });
   });
 });
 
