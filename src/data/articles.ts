@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { currentJobScope } from "../content/current-job";
-import { indexedArticles, parseArchiveIndex } from "../lib/archive-index";
+import { readArchiveIndexFile } from "../content/archive-index-file";
+import { indexedArticles } from "../lib/archive-index";
 import { compareNewestFirst } from "../lib/order";
 
 /** One article of the collection, typed from its schema: loaded, with its rendered text. */
@@ -36,8 +36,8 @@ export async function getListedArticles(): Promise<ListedArticle[]> {
   const scope = currentJobScope();
   if (scope?.pages !== "site" || !scope.index) return getArticles();
   const { index } = scope;
-  indexed ??= readFile(index, "utf8").then((json) =>
-    indexedArticles(parseArchiveIndex<Article["data"]>(json))
+  indexed ??= readArchiveIndexFile<Article["data"]>(index).then((files) =>
+    indexedArticles(files)
       .map(({ id, data }) => ({ id, data }))
       .filter(isPublished)
       .sort((a, b) => compareNewestFirst(a.data, b.data)),

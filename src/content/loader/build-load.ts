@@ -4,12 +4,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { LoaderContext } from "astro/loaders";
 import type { BuildScope } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
-import {
-  articleIdOf,
-  indexedArticles,
-  parseArchiveIndex,
-  type IndexedFile,
-} from "../../lib/archive-index";
+import { articleIdOf, indexedArticles, type IndexedFile } from "../../lib/archive-index";
+import { readArchiveIndexFile } from "../archive-index-file";
 import { feedArticles } from "../../lib/feed";
 import { fileDigest } from "../../lib/file-digest";
 import type { ExplainOptions } from "../checks/explain-issues";
@@ -91,7 +87,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
 
   const index =
     scope?.pages === "site" && scope.index
-      ? parseArchiveIndex<Article>(await readFile(scope.index, "utf8"))
+      ? await readArchiveIndexFile<Article>(scope.index)
       : undefined;
   const listed =
     index &&
