@@ -25,7 +25,7 @@ export type KnownFiles = Readonly<Record<string, Omit<ArchiveFile, "path">>>;
  * stamp taken that soon after a change might not tell the next change
  * apart, and is not kept. Git's index guards the same way ("racy git").
  */
-const STAMP_SETTLE_MS = 5_000;
+export const STAMP_SETTLE_MS = 5_000;
 
 /**
  * Every article file under `folder`, with its digest, month and frontmatter: all

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeSyntheticArticles } from "../synthetic-articles.ts";
-import { projectRoot, type BenchContext } from "./context.ts";
+import { projectRoot, writeArchive, type BenchContext } from "./context.ts";
 import { medians, row, type BuildFigures } from "./figures.ts";
 import type { BuildReport } from "../../publisher/carry-out.ts";
 import { lastBuildOfKind, measureBuild, publishOne } from "./measure-build.ts";
@@ -68,7 +68,7 @@ async function measureArchive(
   count: number,
 ): Promise<ArchiveFigures> {
   const contentDir = join(work, "archive-content");
-  await writeSyntheticArticles(contentDir, count);
+  await writeArchive(contentDir, count);
   const results = Object.fromEntries(
     ACTIONS.map((action) => [action, { ours: [] as BuildFigures[], bare: [] as BuildFigures[] }]),
   ) as Record<Action, { ours: BuildFigures[]; bare: BuildFigures[] }>;

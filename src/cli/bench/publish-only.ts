@@ -2,7 +2,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { writeSyntheticArticles } from "../synthetic-articles.ts";
 import type { BuildReport } from "../../publisher/carry-out.ts";
-import { projectRoot, type BenchContext } from "./context.ts";
+import { projectRoot, writeArchive, type BenchContext } from "./context.ts";
 import { medians, row, type BuildFigures } from "./figures.ts";
 import { lastBuild, lastBuildOfKind, measureBuild, publishOne } from "./measure-build.ts";
 
@@ -23,7 +23,7 @@ export async function benchPublishOnly({ work, articles, runs }: BenchContext): 
   const contentDir = join(work, "scale-content");
   const buildDir = join(work, "scale-build");
   const cacheDir = join(buildDir, "cache");
-  await writeSyntheticArticles(contentDir, articles);
+  await writeArchive(contentDir, articles);
   await mkdir(buildDir);
   const first = await measureBuild(buildDir, contentDir, cacheDir);
   const reports: [string, BuildReport][] = [["first build", await lastBuild(cacheDir)]];
