@@ -1,10 +1,13 @@
 /*
  * The archive's files as the publisher sees them before any build: in
  * publication order, split into the parts one process builds and the
- * shards one machine builds, and compared with the last build's.
+ * shards one machine builds, compared with the last build's, and written
+ * as the archive index the listings process lists them from.
  */
 
+import { writeFile } from "node:fs/promises";
 import type { ArticleData } from "../content/schema/article.ts";
+import type { IndexedFile } from "../lib/archive-index.ts";
 
 /** An article file as the build command sees it before any build. */
 export interface ArchiveFile {
@@ -132,4 +135,17 @@ export function archiveChanges<T extends ArchiveFile>(
       .filter((path) => !now.has(path))
       .sort(),
   };
+}
+
+/** Writes the archive index (src/lib/archive-index.ts) of `files` to `path`. */
+export async function writeArchiveIndex(
+  path: string,
+  files: readonly ArchiveFile[],
+): Promise<void> {
+  const index: IndexedFile<ArticleData>[] = files.map(({ path, digest, frontmatter }) => ({
+    path,
+    digest,
+    ...(frontmatter && { frontmatter }),
+  }));
+  await writeFile(path, JSON.stringify(index));
 }

@@ -1,8 +1,6 @@
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
 import { join } from "node:path";
-import type { ArticleData } from "../content/schema/article.ts";
-import type { IndexedFile } from "../lib/archive-index.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
@@ -17,7 +15,7 @@ import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./picture-cache.ts";
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
-import type { ArchiveFile } from "./archive-files.ts";
+import { writeArchiveIndex } from "./archive-files.ts";
 import type { Plan, PlannedJob } from "./plan.ts";
 import { writeShardRecord } from "./shards.ts";
 import { inNextDir, twinOf, type RetiredSite } from "./swap.ts";
@@ -249,16 +247,6 @@ function astroJob(
       SOURCE_DATE_EPOCH: String(date.getTime() / 1000),
     },
   };
-}
-
-/** Writes the archive index (src/lib/archive-index.ts) of `files` to `path`. */
-async function writeArchiveIndex(path: string, files: readonly ArchiveFile[]): Promise<void> {
-  const index: IndexedFile<ArticleData>[] = files.map(({ path, digest, frontmatter }) => ({
-    path,
-    digest,
-    ...(frontmatter && { frontmatter }),
-  }));
-  await writeFile(path, JSON.stringify(index));
 }
 
 /** The files of a site's `_astro/` folder, as paths in the site. */
