@@ -158,8 +158,8 @@ export interface NextSiteMade<Report> {
  * list of what it changed beside it (output-changes.ts). A build that
  * carries the output over starts from the last build's retired site, when
  * it is still as it was; otherwise from a new folder, and the retired sites
- * go meanwhile. Whatever happens, the work
- * folder goes, and so does the new folder unless it is in place.
+ * go meanwhile. Whatever happens, the work folder goes, and so does the new
+ * folder unless it is in place.
  */
 export async function inNextDir<Report>(
   place: BuildPlace,

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { setTimeout } from "node:timers/promises";
-import { writeSyntheticArticles } from "../synthetic-articles.ts";
+import { writeSyntheticArticles, type SyntheticOptions } from "../synthetic-articles.ts";
 import { STAMP_SETTLE_MS } from "../../publisher/archive.ts";
 
 /** The project whose build is measured: ours is built from here. */
@@ -19,13 +19,18 @@ export interface BenchContext {
 }
 
 /**
- * Writes the synthetic archive of `count` articles into `dir`, and waits
+ * Writes the synthetic archive of `count` articles into `dir` (the default
+ * seed; `options` as `writeSyntheticArticles` takes them), and waits
  * until the build may trust the files' stamps (src/publisher/archive.ts), as
  * it may a newsroom's archive, written long before: a first build right
  * after writing them would trust none, and the first publish would read
  * every file again (at 10,000 articles, 2.3 s of it).
  */
-export async function writeArchive(dir: string, count: number): Promise<void> {
-  await writeSyntheticArticles(dir, count);
+export async function writeArchive(
+  dir: string,
+  count: number,
+  options: SyntheticOptions = {},
+): Promise<void> {
+  await writeSyntheticArticles(dir, count, undefined, options);
   await setTimeout(STAMP_SETTLE_MS);
 }

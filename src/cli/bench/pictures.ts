@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { writeSyntheticArticles } from "../synthetic-articles.ts";
-import type { BenchContext } from "./context.ts";
+import { writeArchive, type BenchContext } from "./context.ts";
 import { medians, row, type BuildFigures } from "./figures.ts";
 import { lastBuildOfKind, measureBuild, publishOne } from "./measure-build.ts";
 
@@ -24,7 +24,7 @@ export async function benchPictures({ work, articles, runs }: BenchContext): Pro
   const first = async (name: string, pictures: boolean) => {
     const contentDir = join(work, `${name}-content`);
     const buildDir = join(work, `${name}-build`);
-    await writeSyntheticArticles(contentDir, articles, 2015, { pictures });
+    await writeArchive(contentDir, articles, { pictures });
     await mkdir(buildDir);
     const figures = await measureBuild(buildDir, contentDir, join(buildDir, "cache"));
     return { contentDir, buildDir, cacheDir: join(buildDir, "cache"), figures };
