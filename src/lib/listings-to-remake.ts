@@ -1,4 +1,4 @@
-import { listChain, listPeriodOfKey, SITE_KEY } from "./page-keys.ts";
+import { listChain, listPartOfKey, listPeriodOfKey, SITE_KEY } from "./page-keys.ts";
 
 /*
  * Which listings a build makes again after some articles changed: the pages
@@ -54,8 +54,7 @@ export function listingsToRemake(
   const eachListKey = (visit: (key: string) => void) => {
     for (const articleKeys of Object.values(keys)) {
       for (const key of articleKeys) {
-        const slash = key.indexOf("/");
-        if (touched.has(slash < 0 ? key : key.slice(0, slash)) && listPeriodOfKey(key)) visit(key);
+        if (touched.has(listPartOfKey(key)) && listPeriodOfKey(key)) visit(key);
       }
     }
   };

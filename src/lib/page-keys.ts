@@ -135,6 +135,16 @@ function withinList(list: string, period: Period): string {
 }
 
 /**
+ * What a key would name as its list, were it a list's key (`withinList`
+ * undone, unchecked): "topic:russia" for "topic:russia/2015-11". A cheap
+ * first look, before `listPeriodOfKey`, over many keys.
+ */
+export function listPartOfKey(key: string): string {
+  const slash = key.indexOf("/");
+  return slash < 0 ? key : key.slice(0, slash);
+}
+
+/**
  * The period of a topic's or a person's page whose key this is ("2015-11"
  * for "topic:russia/2015-11", "" for "topic:russia"), and its list's key;
  * undefined for any other key.

@@ -3,6 +3,7 @@ import {
   articleOfKey,
   articlePageKeys,
   listChain,
+  listPartOfKey,
   listPeriodOfKey,
   pageKey,
   searchYear,
@@ -187,6 +188,25 @@ describe("listPeriodOfKey", () => {
         period,
       });
     }
+  });
+});
+
+describe("listPartOfKey", () => {
+  test("is the list that listPeriodOfKey reads, for every key of a list's page", () => {
+    for (const name of ["Syrian War", "Robert Hutton"]) {
+      for (const period of ["", "2015", "2015-11", "2015-11-15"]) {
+        const key = pageKey(topicPath(name, period));
+        expect(listPartOfKey(key)).toBe(listPeriodOfKey(key)!.list);
+      }
+    }
+  });
+
+  test.each([
+    ["article:2015-11-15/putin-goes", "article:2015-11-15"],
+    ["archive:2015", "archive:2015"],
+    ["site", "site"],
+  ])("takes what precedes the first slash of any other key: %s", (key, part) => {
+    expect(listPartOfKey(key)).toBe(part);
   });
 });
 
