@@ -6,7 +6,8 @@ import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
 import { countChanges, type SiteChanges } from "../lib/site-changes.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
-import { writeSiteFiles, type SiteFilesReport } from "../publishing/site-files.ts";
+import type { PageHeadFacts } from "../publishing/html-files.ts";
+import { writeSiteFiles, type SiteFilesSummary } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
 import { inputsDigest } from "./inputs.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
@@ -39,7 +40,7 @@ export interface BuildReport {
   kind: Plan["kind"] | "up to date";
   reason: string;
   jobs: JobResult[];
-  siteFiles?: SiteFilesReport;
+  siteFiles?: SiteFilesSummary;
   /** Seconds spent joining the jobs' output and writing the site's files. */
   joinSeconds: number;
   /** Peak resident memory of `npm run build`'s own process, which joins the jobs' output and writes the site's files. */
@@ -141,7 +142,10 @@ export async function carryOut(
     const moved = joined.filter((path) => !unused.has(path));
     // Every file of the new site, when it is the carried-over files and the jobs' alone.
     const files = kept && remaining.sort();
-    let siteFiles: SiteFilesReport | undefined;
+    let siteFiles: SiteFilesSummary | undefined;
+    // What every page's head said: the manifest's to keep, not the report's
+    // (at 100,000 articles, 67 MB of JSON).
+    let heads: PageHeadFacts[] = [];
     if (plan.shard) {
       await writeShardRecord(next, plan.shard.index, plan.shard.count, plan.files);
     } else {
@@ -153,11 +157,11 @@ export async function carryOut(
           .map((facts) => [facts.path, facts]),
       );
       // Where the site is served, as astro.config.mjs reads it.
-      siteFiles = await writeSiteFiles(next, resolveDeployment(process.env), {
+      ({ heads, ...siteFiles } = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
         date,
         ...(files && { searchYears, knownHeads, files }),
-      });
+      }));
     }
     // What changed, for a deploy: a build that carried the last output over
     // compares only the files it wrote.
@@ -199,7 +203,7 @@ export async function carryOut(
         size,
         ...(siteFiles && {
           newsSitemapSpan: siteFiles.newsSitemap.span,
-          pages: keepPages(siteFiles.heads),
+          pages: keepPages(heads),
         }),
         retired:
           retired && keepsRetired ? { ...retired, changes } : await twinOf(next, place.target),

@@ -6,7 +6,7 @@ import type { SiteSize } from "../lib/host-limits.ts";
 import { changesText, collapseRemovedFolders, type SiteChanges } from "../lib/site-changes.ts";
 import { writeNewFile } from "../publishing/new-file.ts";
 import { SEARCH_BUNDLE_DIR } from "../publishing/search-index.ts";
-import type { SiteFilesReport } from "../publishing/site-files.ts";
+import type { SiteFilesSummary } from "../publishing/site-files.ts";
 import { listFiles } from "./output-tree.ts";
 
 /*
@@ -109,7 +109,7 @@ export async function carriedFiles(
     carried: readonly string[];
     files: readonly string[];
     moved: readonly string[];
-    siteFiles: SiteFilesReport | undefined;
+    siteFiles: SiteFilesSummary | undefined;
     size: SiteSize;
   },
 ): Promise<CarriedFiles> {

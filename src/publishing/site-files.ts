@@ -43,6 +43,9 @@ export interface SiteFilesReport {
   heads: PageHeadFacts[];
 }
 
+/** What a build's report says of the site's files: all but the pages' heads, which its manifest keeps. */
+export type SiteFilesSummary = Omit<SiteFilesReport, "heads">;
+
 /**
  * Makes the files that follow every page of a built site: the search index,
  * the sitemap, the news sitemap, and `_headers` (last, since it covers the

@@ -169,6 +169,13 @@ describe("npm run build after a change to the archive", () => {
     expect(first.output).toContain(
       `${size}; ${Object.keys(built).length} added, 0 changed and 0 removed, listed in ${outDir}-changes.txt`,
     );
+    // The build's report (for the log and the bench) counts the site's
+    // files; what every page's head said is the manifest's to keep.
+    const report = JSON.parse(await readFile(join(cacheDir, "last-build.json"), "utf8")) as {
+      siteFiles: Record<string, unknown>;
+    };
+    expect(report.siteFiles["sitemapPages"]).toBeGreaterThan(10);
+    expect(report.siteFiles).not.toHaveProperty("heads");
     // Beside it, the next build's start: a twin of it, made of hard links
     // to its files, so a publish need not link every file.
     const twin = await replacedSite();
