@@ -74,20 +74,19 @@ export async function runAstroJob(
   else delete env[BUILD_SCOPE_VARIABLE];
   // V8 stops a process at its own heap limit (about 4 GiB here) whatever the
   // machine has; a job may use its share of the memory. Given that much, V8
-  // lets the heap grow to four times what outlived its last full collection
-  // before it collects again: a listings process of 100,000 articles, which
-  // keeps some 300 MB, peaked at 1.8 GB. Growing by half keeps a job's peak
-  // near what it holds, for a few more collections.
+  // lets a heap grow to four times what outlived its last full collection
+  // before it collects again: the listings process of a first build of
+  // 100,000 articles kept some 300 MB and peaked at 1.8 GB. Growing by half
+  // keeps its peak near what it holds. A part's heap follows its 1,000
+  // articles, not the archive, and the extra collections cost it time.
   const heapMiB = Math.floor((totalmem() / 2 ** 20 / concurrency) * 0.75);
-  const child = spawn(
-    process.execPath,
-    [`--max-old-space-size=${heapMiB}`, "--heap-growing-percent=50", astroProcess, job.outDir],
-    {
-      cwd: projectRoot,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const heap = [`--max-old-space-size=${heapMiB}`];
+  if (job.scope?.pages === "site") heap.push("--heap-growing-percent=50");
+  const child = spawn(process.execPath, [...heap, astroProcess, job.outDir], {
+    cwd: projectRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const head = prefixed ? `[${job.name}] ` : "";
   const relay = (
     stream: NodeJS.ReadableStream,
