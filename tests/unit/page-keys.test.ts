@@ -192,10 +192,10 @@ describe("listPeriodOfKey", () => {
 });
 
 describe("listPartOfKey", () => {
-  test("is the list that listPeriodOfKey reads, for every key of a list's page", () => {
-    for (const name of ["Syrian War", "Robert Hutton"]) {
-      for (const period of ["", "2015", "2015-11", "2015-11-15"]) {
-        const key = pageKey(topicPath(name, period));
+  test("is the list that listPeriodOfKey reads, for every key of a topic's or a person's page", () => {
+    for (const period of ["", "2015", "2015-11", "2015-11-15"]) {
+      for (const path of [topicPath("Syrian War", period), personPath("Robert Hutton", period)]) {
+        const key = pageKey(path);
         expect(listPartOfKey(key)).toBe(listPeriodOfKey(key)!.list);
       }
     }
