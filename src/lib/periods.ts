@@ -56,7 +56,14 @@ export interface PeriodCount {
 /** One page of a list split by period. */
 export interface PeriodPage<T> {
   period: Period;
-  /** Every item of the period, in the order given (newest first). */
+  /** How many items the period holds. */
+  count: number;
+  /**
+   * The items the page lists, in the order given (newest first): every item
+   * of the period when it lists them, none when it lists its smaller periods
+   * instead. Not kept for those, since a person's or a topic's list of 10,000
+   * articles would hold each of them once for every period it falls in.
+   */
   items: T[];
   /** Whether the page lists its items; if not, it lists `children`, each with its own page. */
   listsItems: boolean;
@@ -101,7 +108,13 @@ export function periodPages<T>(
     const children = [...groups]
       .sort(([a], [b]) => (a < b ? 1 : -1))
       .map(([child, members]) => ({ period: child, count: members.length }));
-    pages.push({ period, items: [...inside], listsItems, children });
+    pages.push({
+      period,
+      count: inside.length,
+      items: listsItems ? [...inside] : [],
+      listsItems,
+      children,
+    });
     if (!listsItems || everyPeriod) {
       for (const { period: child } of children) visit(child, groups.get(child)!);
     }

@@ -73,6 +73,16 @@ describe("periodPages", () => {
       ["2015-01", 1],
       ["2013", 1],
     ]);
+    // A page that lists its smaller periods counts its items but does not hold them.
+    expect(pages.map(({ period, count, items }) => [period, count, items.length])).toEqual([
+      ["", 6, 0],
+      ["2015", 5, 0],
+      ["2015-11", 4, 0],
+      ["2015-11-15", 3, 3],
+      ["2015-11-01", 1, 1],
+      ["2015-01", 1, 1],
+      ["2013", 1, 1],
+    ]);
   });
 
   test("lists every item on exactly one page that lists items", () => {
