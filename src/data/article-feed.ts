@@ -1,5 +1,5 @@
 import rss from "@astrojs/rss";
-import { getEntry, render } from "astro:content";
+import { render } from "astro:content";
 import { experimental_AstroContainer } from "astro/container";
 import { startOfCalendarDay } from "../lib/dates";
 import { articleDescription } from "../lib/description";
@@ -14,7 +14,7 @@ import {
 import { withOnePicturePerFigure } from "../lib/pictures";
 import { feedContent } from "../markdown/feed-html";
 import { site } from "../site.config";
-import type { Article, ListedArticle } from "./articles";
+import { inFull, type Article, type ListedArticle } from "./articles";
 import { leadPictureOf, pictureCrops } from "./lead-picture";
 import { urls } from "./site-urls";
 
@@ -45,11 +45,10 @@ export async function articleFeed({ title, description, link, self, articles }: 
       `<language>${escapeXml(site.lang)}</language>` +
       `<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
     items: await Promise.all(
-      articles.slice(0, FEED_ITEM_LIMIT).map(async ({ id }) => {
-        // Lists may come from the archive index: the text is in the store.
-        const article = await getEntry("articles", id);
-        if (article?.rendered?.html === undefined)
-          throw new Error(`${id}: no rendered HTML for the feed`);
+      articles.slice(0, FEED_ITEM_LIMIT).map(async (listed) => {
+        const article = await inFull(listed);
+        if (article.rendered?.html === undefined)
+          throw new Error(`${listed.id}: no rendered HTML for the feed`);
         const { data } = article;
         const link = urls.articleAbsolute(data);
         const lead = await feedPicture(article);

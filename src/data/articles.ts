@@ -1,14 +1,18 @@
-import { getCollection, type CollectionEntry } from "astro:content";
+import { getCollection, getEntry, type CollectionEntry } from "astro:content";
 import { currentJobScope } from "../content/current-job";
-import { readArchiveIndexFile } from "../content/archive-index-file";
+import { forgetArchiveIndexFile, readArchiveIndexFile } from "../content/archive-index-file";
+import type { ListedFields } from "../content/listed-fields";
 import { indexedArticles } from "../lib/archive-index";
 import { compareNewestFirst } from "../lib/order";
 
 /** One article of the collection, typed from its schema: loaded, with its rendered text. */
 export type Article = CollectionEntry<"articles">;
 
-/** An article as the lists show it: its id and frontmatter. */
-export type ListedArticle = Pick<Article, "id" | "data">;
+/** An article as the lists show it: its id and the frontmatter they show (src/content/listed-fields.ts). */
+export interface ListedArticle {
+  id: string;
+  data: ListedFields;
+}
 
 /** Drafts show in `astro dev` and are never published. */
 function isPublished(article: ListedArticle): boolean {
@@ -36,11 +40,24 @@ export async function getListedArticles(): Promise<ListedArticle[]> {
   const scope = currentJobScope();
   if (scope?.pages !== "site" || !scope.index) return getArticles();
   const { index } = scope;
-  indexed ??= readArchiveIndexFile<Article["data"]>(index).then((files) =>
-    indexedArticles(files)
+  indexed ??= readArchiveIndexFile<ListedFields>(index).then((files) => {
+    forgetArchiveIndexFile(index);
+    return indexedArticles(files)
       .map(({ id, data }) => ({ id, data }))
       .filter(isPublished)
-      .sort((a, b) => compareNewestFirst(a.data, b.data)),
-  );
+      .sort((a, b) => compareNewestFirst(a.data, b.data));
+  });
   return [...(await indexed)];
+}
+
+/**
+ * A listed article in full, as its page has it: for what shows more of an
+ * article than a list (a feed's items, the front page's summaries). A
+ * listings process given the archive index loads exactly those in full
+ * (src/content/loader/build-load.ts); one it did not is a mistake here.
+ */
+export async function inFull({ id }: ListedArticle): Promise<Article> {
+  const article = await getEntry("articles", id);
+  if (!article) throw new Error(`${id}: not loaded in full, so it cannot be shown in full`);
+  return article;
 }

@@ -2,10 +2,10 @@
  * The archive index: every article file as the publisher read it before a
  * build (src/publisher/archive.ts), written to a file for the process that
  * makes the listings. That process lists every article from the index, and
- * reads and renders only the articles it shows in full (the feeds' and those
- * whose own pages it makes), so what it holds follows those, not the
- * archive: Astro's store of 100,000 entries took 2 GB and half a minute to
- * load, check and write back.
+ * reads and renders only the articles it shows in full (the feeds', the front
+ * page's summaries and those whose own pages it makes), so what it holds
+ * follows those, not the archive: Astro's store of 100,000 entries took 2 GB
+ * and half a minute to load, check and write back.
  */
 
 /** One article file in the index. */
@@ -14,7 +14,10 @@ export interface IndexedFile<Frontmatter> {
   path: string;
   /** Its digest (src/lib/file-digest.ts, with its pictures'): the store keeps an entry by it. */
   digest: string;
-  /** Its checked frontmatter; absent when it did not check, and a build must read the file to say why. */
+  /**
+   * Its checked frontmatter, as far as lists show it; absent when it did not
+   * check, and a build must read the file to say why.
+   */
   frontmatter?: Frontmatter;
 }
 

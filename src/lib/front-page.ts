@@ -28,12 +28,15 @@ export interface TopicSection<T> {
   stories: T[];
 }
 
-/** What the front page shows, each article once. */
-export interface FrontPage<T> {
+/**
+ * What the front page shows, each article once: `Summary` is what it has of
+ * the articles it summarises (the lead and the latest), `T` of the others.
+ */
+export interface FrontPage<T, Summary = T> {
   /** The article at the top: one the newsroom marked to lead, while it does, or else the newest. */
-  lead: T | undefined;
+  lead: Summary | undefined;
   /** The newest articles after the lead, newest first. */
-  latest: T[];
+  latest: Summary[];
   /** The busiest topics, busiest first, each with the stories it has left; none empty. */
   sections: TopicSection<T>[];
   /** The busiest topics, busiest first, whether or not a section of theirs is left: whose feeds the page offers. */

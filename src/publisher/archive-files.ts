@@ -6,6 +6,7 @@
  */
 
 import { writeFile } from "node:fs/promises";
+import { listedFields, type ListedFields } from "../content/listed-fields.ts";
 import type { ArticleData } from "../content/schema/article.ts";
 import type { IndexedFile } from "../lib/archive-index.ts";
 
@@ -137,15 +138,18 @@ export function archiveChanges<T extends ArchiveFile>(
   };
 }
 
-/** Writes the archive index (src/lib/archive-index.ts) of `files` to `path`. */
+/**
+ * Writes the archive index (src/lib/archive-index.ts) of `files` to `path`,
+ * with what the lists show of each article's frontmatter.
+ */
 export async function writeArchiveIndex(
   path: string,
   files: readonly ArchiveFile[],
 ): Promise<void> {
-  const index: IndexedFile<ArticleData>[] = files.map(({ path, digest, frontmatter }) => ({
+  const index: IndexedFile<ListedFields>[] = files.map(({ path, digest, frontmatter }) => ({
     path,
     digest,
-    ...(frontmatter && { frontmatter }),
+    ...(frontmatter && { frontmatter: listedFields(frontmatter) }),
   }));
   await writeFile(path, JSON.stringify(index));
 }

@@ -1,11 +1,18 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { site } from "../../src/site.config";
 import { writeSyntheticArticles } from "../../src/cli/synthetic-articles";
-import { buildSite, projectRoot, type BuildResult } from "../support/build";
+import { FEED_ITEM_LIMIT } from "../../src/lib/feed";
+import {
+  buildSite,
+  makeWorkDir,
+  projectRoot,
+  runBuildCommand,
+  type BuildResult,
+} from "../support/build";
 import { subpathSite } from "../support/global-build";
 import { loadPage, readableText } from "../support/html";
 import { ONE_ROUND_TRIP_BYTES, weighPage } from "../support/page-weight";
@@ -215,5 +222,80 @@ describe(`the front page of ${ARTICLES} articles, five bullets each`, () => {
   test("is one request under one round trip, with no script", async () => {
     const bytes = await expectOneLightRequest(result.outDir);
     console.log(`front page of ${ARTICLES} articles, five bullets each: ${bytes} bytes gzip`);
+  });
+});
+
+// More articles of one topic than its feed carries, the oldest marked to
+// lead, built in parts of 20: the listings process lists them from the
+// archive index, which has no bullets, so it must read the lead and the
+// latest in full, though no feed carries the lead.
+const ONE_TOPIC = FEED_ITEM_LIMIT + 5;
+
+/** Article `n` (from 1) of `ONE_TOPIC`, a day apart from 2025-01-01; the first leads. */
+function oneTopicArticle(n: number): string {
+  const published = new Date(Date.UTC(2025, 0, n)).toISOString().slice(0, 10);
+  return [
+    "---",
+    `headline: "Harbour report number ${n}"`,
+    "bullets:",
+    `  - The first point of report ${n}`,
+    `  - The second point of report ${n}`,
+    "byline:",
+    "  authors: [Fay Morgan]",
+    "  organisation: Test Wire",
+    `published: ${published}`,
+    "timezone: Europe/London",
+    "topics: [Shipping]",
+    ...(n === 1 ? ["lead: { until: 2025-06-30 }"] : []),
+    "---",
+    "",
+    `The harbour's report for the day, number ${n}.`,
+    "",
+  ].join("\n");
+}
+
+describe(`the front page of ${ONE_TOPIC} articles of one topic, the oldest marked to lead`, () => {
+  let contentDir: string;
+  let plain: BuildResult;
+  let published: { outDir: string; exitCode: number | null; output: string };
+
+  beforeAll(async () => {
+    contentDir = await mkdtemp(join(tmpdir(), "broadsheet-front-index-"));
+    for (let n = 1; n <= ONE_TOPIC; n++) {
+      await writeFile(join(contentDir, `report-${n}.md`), oneTopicArticle(n));
+    }
+    const env = {
+      CONTENT_DIR: contentDir,
+      SOURCE_DATE_EPOCH: String(Date.parse("2025-06-01T12:00:00Z") / 1000),
+    };
+    const outDir = join(await makeWorkDir(), "dist");
+    [plain, published] = await Promise.all([
+      buildSite(env),
+      runBuildCommand(outDir, { ...env, BROADSHEET_PART_SIZE: "20" }).then((run) => ({
+        outDir,
+        ...run,
+      })),
+    ]);
+    expect(plain.exitCode, plain.output).toBe(0);
+    expect(published.exitCode, published.output).toBe(0);
+  });
+  afterAll(async () => {
+    await rm(contentDir, { recursive: true, force: true });
+    if (plain) await rm(plain.workDir, { recursive: true, force: true });
+    if (published) await rm(dirname(published.outDir), { recursive: true, force: true });
+  });
+
+  test("npm run build leads with it, bullets and all, as astro build does", async () => {
+    const $ = await loadPage(published.outDir, "index.html");
+    expect(links($, "main .lead-story h2 a")[0]![0]).toBe("Harbour report number 1");
+    expect(
+      $("main .lead-story ul li")
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(["The first point of report 1", "The second point of report 1"]);
+    expect($("main .latest .article-summary ul li")).toHaveLength(2 * latest);
+    expect(await readFile(join(published.outDir, "index.html"), "utf8")).toBe(
+      await readFile(join(plain.outDir, "index.html"), "utf8"),
+    );
   });
 });

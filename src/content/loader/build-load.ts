@@ -6,13 +6,18 @@ import type { BuildScope } from "../../lib/job-scope";
 import { mapLimited } from "../../lib/concurrency";
 import { articleIdOf, indexedArticles, type IndexedFile } from "../../lib/archive-index";
 import { readArchiveIndexFile } from "../archive-index-file";
+import { buildDate } from "../../lib/build-date";
 import { feedArticles } from "../../lib/feed";
+import { chooseFrontPage } from "../../lib/front-page";
+import { compareNewestFirst } from "../../lib/order";
+import { site } from "../../site.config";
 import { fileDigest } from "../../lib/file-digest";
 import type { ExplainOptions } from "../checks/explain-issues";
 import { checkFrontmatter } from "../checks/frontmatter-check";
 import { findPageNameClashes, type NamesEntry } from "../checks/page-names";
 import type { Problem } from "../checks/problems";
 import { findSharedUrls, type UrlEntry } from "../checks/shared-urls";
+import type { ListedFields } from "../listed-fields";
 import type { ArticleData as Article } from "../schema/article";
 import { writePictureImports } from "../picture-imports";
 import { ArticleError } from "./article-error";
@@ -87,7 +92,7 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
 
   const index =
     scope?.pages === "site" && scope.index
-      ? await readArchiveIndexFile<Article>(scope.index)
+      ? await readArchiveIndexFile<ListedFields>(scope.index)
       : undefined;
   const listed =
     index &&
@@ -204,21 +209,28 @@ export async function loadForBuild(context: LoaderContext, options: BuildLoadOpt
 
 /**
  * The files a listings process reads, of the archive index: those whose
- * frontmatter did not check (to say why), those a feed carries in full, and
+ * frontmatter did not check (to say why), those a feed carries in full,
+ * those the front page summarises (the index leaves out their bullets), and
  * those whose own pages it makes (`pageIds`).
  */
-function shownInFull(index: readonly IndexedFile<Article>[], pageIds: readonly string[] = []): string[] {
+function shownInFull(
+  index: readonly IndexedFile<ListedFields>[],
+  pageIds: readonly string[] = [],
+): string[] {
   const pages = new Set(pageIds);
   const unchecked = index.filter(({ frontmatter }) => !frontmatter);
-  const fed = feedArticles(
-    index.flatMap((file) =>
+  const published = index
+    .flatMap((file) =>
       file.frontmatter && !file.frontmatter.draft ? [{ ...file.frontmatter, file }] : [],
-    ),
-  );
+    )
+    .sort(compareNewestFirst);
+  // As the front page chooses (src/pages/index.astro): on the build's day.
+  const front = chooseFrontPage(published, (article) => article, buildDate(process.env), site.frontPage);
   return [
     ...new Set([
       ...unchecked.map(({ path }) => path),
-      ...[...fed].map(({ file }) => file.path),
+      ...[...feedArticles(published)].map(({ file }) => file.path),
+      ...[front.lead ?? [], front.latest].flat().map(({ file }) => file.path),
       ...index.filter(({ path }) => pages.has(articleIdOf(path))).map(({ path }) => path),
     ]),
   ];
