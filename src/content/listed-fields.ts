@@ -1,21 +1,50 @@
 import type { ArticleData } from "./schema/article.ts";
 
 /**
- * The frontmatter fields that no list shows, which the archive index leaves
- * out (src/lib/archive-index.ts): an article's bullets, related items, update
- * note, former section ids and description show on its own page, in the feeds
- * and on the front page's summaries, all of which read the article in full.
- * At 100,000 articles they made up two fifths of the index, and of what the
- * listings process holds of every article.
+ * An article's frontmatter as the lists show it, and as the archive index
+ * carries it (src/lib/archive-index.ts). What no list shows is left out: an
+ * article's bullets, related items, update note, former section ids and
+ * description show on its own page, in the feeds and in the front page's
+ * summaries, all of which read the article in full. At 100,000 articles they
+ * made up two fifths of the index, and of what the listings process holds
+ * of every article. A list that reads a field not named here fails to type-check.
  */
-const UNLISTED = ["bullets", "related", "updateNote", "formerIds", "description"] as const;
+export type ListedFields = Pick<
+  ArticleData,
+  | "headline"
+  | "byline"
+  | "published"
+  | "updated"
+  | "timezone"
+  | "corrections"
+  | "topics"
+  | "image"
+  | "slug"
+  | "formerSlugs"
+  | "lead"
+  | "draft"
+>;
 
-/** An article's frontmatter as the lists show it. */
-export type ListedFields = Omit<ArticleData, (typeof UNLISTED)[number]>;
-
-/** What the lists show of an article's frontmatter: all of it but the fields of `UNLISTED`. */
+/**
+ * What the lists show of an article's frontmatter. One object literal, so
+ * that every article's has the same shape: writing 100,000 of them as JSON
+ * took about half the time that copying each and deleting fields did.
+ */
 export function listedFields(data: ArticleData): ListedFields {
-  const listed: Partial<ArticleData> = { ...data };
-  for (const field of UNLISTED) delete listed[field];
-  return listed as ListedFields;
+  const { headline, byline, published, updated, timezone, corrections, topics } = data;
+  const { image, slug, formerSlugs, lead, draft } = data;
+  return {
+    headline,
+    byline,
+    published,
+    updated,
+    timezone,
+    corrections,
+    topics,
+    image,
+    slug,
+    formerSlugs,
+    lead,
+    draft,
+  };
 }
