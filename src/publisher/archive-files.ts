@@ -5,10 +5,10 @@
  * as the archive index the listings process lists them from.
  */
 
-import { writeFile } from "node:fs/promises";
 import { listedFields, type ListedFields } from "../content/listed-fields.ts";
 import type { ArticleData } from "../content/schema/article.ts";
 import type { IndexedFile } from "../lib/archive-index.ts";
+import { writeJsonFile } from "./json-file.ts";
 
 /** An article file as the build command sees it before any build. */
 export interface ArchiveFile {
@@ -151,5 +151,5 @@ export async function writeArchiveIndex(
     digest,
     ...(frontmatter && { frontmatter: listedFields(frontmatter) }),
   }));
-  await writeFile(path, JSON.stringify(index));
+  await writeJsonFile(path, index, 1);
 }

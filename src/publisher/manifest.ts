@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { PAGE_FILE, SITEMAP_INDEX_PATH, sitemapPath } from "../lib/site-urls.ts";
 import type { DateSpan } from "../lib/news-sitemap.ts";
 import type { SiteSize } from "../lib/host-limits.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
 import type { ArticleData } from "../content/schema/article.ts";
+import { writeJsonFile } from "./json-file.ts";
 import { SHARD_RECORD } from "./shards.ts";
 import type { RetiredSite } from "./swap.ts";
 
@@ -205,7 +206,8 @@ export async function stageManifest(
     output: await outputFingerprint(outDir),
     ...manifest,
   };
-  await writeFile(`${path}.next`, JSON.stringify(whole));
+  // In pieces down to each article's record and each page's facts.
+  await writeJsonFile(`${path}.next`, whole, 3);
 }
 
 /** Makes the staged manifest the manifest, once its output is in place. */
