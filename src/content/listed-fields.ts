@@ -25,15 +25,20 @@ export type ListedFields = Pick<
   | "draft"
 >;
 
+/** `T` with every field named, the optional ones as possibly undefined. */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
 /**
  * What the lists show of an article's frontmatter. One object literal, so
  * that every article's has the same shape: writing 100,000 of them as JSON
- * took about half the time that copying each and deleting fields did.
+ * took about half the time that copying each and deleting fields did. It
+ * names every field, so one left out of it, optional or not, fails to
+ * type-check rather than going missing from every list.
  */
 export function listedFields(data: ArticleData): ListedFields {
   const { headline, byline, published, updated, timezone, corrections, topics } = data;
   const { image, slug, formerSlugs, lead, draft } = data;
-  return {
+  const listed: EveryField<ListedFields> = {
     headline,
     byline,
     published,
@@ -47,4 +52,5 @@ export function listedFields(data: ArticleData): ListedFields {
     lead,
     draft,
   };
+  return listed;
 }
