@@ -29,14 +29,16 @@ export async function getArticles(): Promise<Article[]> {
   return articles.sort((a, b) => compareNewestFirst(a.data, b.data));
 }
 
-let indexed: Promise<ListedArticle[]> | undefined;
+let indexed: Promise<readonly ListedArticle[]> | undefined;
 
 /**
  * Every published article, newest first, as the lists show them: from the
  * archive index when the publisher gave one (src/lib/archive-index.ts),
- * from the collection otherwise.
+ * read once and the same array on every call, so that what is worked out
+ * from it can be kept (src/data/browsing.ts); from the collection otherwise,
+ * a new array each call, as `astro dev` may have new articles.
  */
-export async function getListedArticles(): Promise<ListedArticle[]> {
+export async function getListedArticles(): Promise<readonly ListedArticle[]> {
   const scope = currentJobScope();
   if (scope?.pages !== "site" || !scope.index) return getArticles();
   const { index } = scope;
@@ -47,7 +49,7 @@ export async function getListedArticles(): Promise<ListedArticle[]> {
       .filter(isPublished)
       .sort((a, b) => compareNewestFirst(a.data, b.data));
   });
-  return [...(await indexed)];
+  return indexed;
 }
 
 /**
