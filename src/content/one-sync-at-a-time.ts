@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { jobScopeWhenWritten } from "./current-job.ts";
 
 /** How often a build waiting for the lock looks again. */
 const POLL_MS = 50;
@@ -26,6 +27,10 @@ export default function oneSyncAtATime(): AstroIntegration {
     hooks: {
       "astro:config:setup": async ({ command, config }) => {
         if (command !== "build") return;
+        // A process started ahead of its scope waits for it before it takes
+        // the lock: held while the publisher plans, the lock would keep every
+        // other build of the project waiting.
+        await jobScopeWhenWritten();
         release = await lock(fileURLToPath(new URL(".astro/sync.lock", config.root)));
       },
       "astro:build:start": () => release(),

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -40,27 +40,95 @@ export interface JobResult {
 const projectRoot = join(import.meta.dirname, "../..");
 const astroProcess = join(import.meta.dirname, "astro-process.ts");
 
+/** How a job's process is run. */
+interface RunOptions {
+  /** Whether its log lines are headed with its name: several run at once. */
+  prefixed: boolean;
+  signal: AbortSignal;
+  /** How many processes run at once, which share the memory. */
+  concurrency: number;
+}
+
+/**
+ * A job's process, started before its scope is planned: Astro starts up on
+ * one core while the publisher plans on the other, and the process's
+ * content loader waits for the scope file (`jobScopeWhenWritten`).
+ */
+export interface StartedJob {
+  /** The job as started: every part of it but its scope. */
+  job: Omit<AstroJob, "scope">;
+  /**
+   * Writes the scope, whole and at once, and waits for the job to end; its
+   * log, held until now, comes through headed with its name when `prefixed`.
+   */
+  run(scope: BuildScope, prefixed: boolean): Promise<JobResult>;
+  /** Stops the process unused, and waits for it to end. */
+  stop(): Promise<void>;
+}
+
+/** Starts `job`, a listings process (`SiteScope`), ahead of its scope: see `StartedJob`. */
+export function startAstroJob(
+  job: Omit<AstroJob, "scope">,
+  options: Omit<RunOptions, "prefixed">,
+): StartedJob {
+  const spawned = spawnJob(
+    job,
+    { scoped: true, listings: true, held: true },
+    { ...options, prefixed: false },
+  );
+  return {
+    job,
+    async run(scope, prefixed) {
+      spawned.release(prefixed);
+      const draft = `${scopeFile(job)}.draft`;
+      await writeFile(draft, JSON.stringify(scope));
+      await rename(draft, scopeFile(job));
+      return spawned.finished(performance.now());
+    },
+    async stop() {
+      spawned.child.kill("SIGTERM");
+      await spawned.finished(performance.now());
+    },
+  };
+}
+
 /**
  * Runs one job. Its log comes through line by line, each line headed with
  * the job's name when several run at once, and its block of routes made one
  * line (RouteLogFilter). `signal` stops it.
  */
-export async function runAstroJob(
-  job: AstroJob,
-  {
-    prefixed,
-    signal,
-    concurrency,
-  }: {
-    prefixed: boolean;
-    signal: AbortSignal;
-    concurrency: number;
-  },
-): Promise<JobResult> {
+export async function runAstroJob(job: AstroJob, options: RunOptions): Promise<JobResult> {
   const started = performance.now();
-  const scopeFile = `${job.outDir}.scope.json`;
+  if (job.scope) await writeFile(scopeFile(job), JSON.stringify(job.scope));
+  const kind = {
+    scoped: job.scope !== undefined,
+    listings: job.scope?.pages === "site",
+    held: false,
+  };
+  return spawnJob(job, kind, options).finished(started);
+}
+
+/** The file a job's process reads its scope from. */
+function scopeFile(job: Omit<AstroJob, "scope">): string {
+  return `${job.outDir}.scope.json`;
+}
+
+/**
+ * Starts a job's process, given a scope file (`scoped`) or not, a listings
+ * process or not, its log `held` until `release` or not; `finished` waits
+ * for it to end and tells its figures, its time counted from `since`.
+ */
+function spawnJob(
+  job: Omit<AstroJob, "scope">,
+  { scoped, listings, held }: { scoped: boolean; listings: boolean; held: boolean },
+  { prefixed, signal, concurrency }: RunOptions,
+): {
+  child: ChildProcess;
+  finished: (since: number) => Promise<JobResult>;
+  /** Lets a held log through, headed or not. */
+  release: (prefixed: boolean) => void;
+} {
   const reportFile = `${job.outDir}.report.json`;
-  if (job.scope) await writeFile(scopeFile, JSON.stringify(job.scope));
   // Piped, Astro would drop its colours: keep them for a terminal.
   const colour = process.stdout.isTTY ? { FORCE_COLOR: "1" } : {};
   const env = buildEnv({
@@ -70,7 +138,7 @@ export async function runAstroJob(
     ASTRO_CACHE_DIR: job.cacheDir,
     BROADSHEET_JOB_REPORT: reportFile,
   });
-  if (job.scope) env[BUILD_SCOPE_VARIABLE] = scopeFile;
+  if (scoped) env[BUILD_SCOPE_VARIABLE] = scopeFile(job);
   else delete env[BUILD_SCOPE_VARIABLE];
   // V8 stops a process at its own heap limit (about 4 GiB here) whatever the
   // machine has; a job may use its share of the memory. Given that much, V8
@@ -84,13 +152,15 @@ export async function runAstroJob(
   // extra collections cost it time.
   const heapMiB = Math.floor((totalmem() / 2 ** 20 / concurrency) * 0.75);
   const heap = [`--max-old-space-size=${heapMiB}`];
-  if (job.scope?.pages === "site") heap.push("--heap-growing-percent=20");
+  if (listings) heap.push("--heap-growing-percent=20");
   const child = spawn(process.execPath, [...heap, astroProcess, job.outDir], {
     cwd: projectRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const head = prefixed ? `[${job.name}] ` : "";
+  let head = prefixed ? `[${job.name}] ` : "";
+  // A process started ahead of its scope holds its log until it is run.
+  let holding: [NodeJS.WriteStream, string][] | undefined = held ? [] : undefined;
   const relay = (
     stream: NodeJS.ReadableStream,
     out: NodeJS.WriteStream,
@@ -100,7 +170,8 @@ export async function runAstroJob(
     stream.setEncoding("utf8");
     const print = (text: string) => {
       if (text === "") return;
-      out.write(text.replace(/^(?=.)/gm, head));
+      if (holding) holding.push([out, text]);
+      else out.write(text.replace(/^(?=.)/gm, head));
     };
     stream.on("data", (chunk: string) => {
       if (filter) return print(filter.write(chunk));
@@ -122,48 +193,62 @@ export async function runAstroJob(
   relay(child.stderr, process.stderr);
   const stop = () => child.kill("SIGTERM");
   signal.addEventListener("abort", stop);
-  const code = await new Promise<number>((done) => {
+  const ended = new Promise<number>((done) => {
     child.on("error", () => done(1));
     child.on("close", (exit) => done(exit ?? 1));
   });
-  signal.removeEventListener("abort", stop);
-  const report = await readFile(reportFile, "utf8")
-    .then((text) => JSON.parse(text) as { maxRssBytes: number })
-    .catch(() => ({ maxRssBytes: 0 }));
-  await rm(scopeFile, { force: true });
-  await rm(reportFile, { force: true });
-  return {
-    name: job.name,
-    code,
-    seconds: (performance.now() - started) / 1000,
-    maxRssBytes: report.maxRssBytes,
-    pages,
+  const finished = async (since: number): Promise<JobResult> => {
+    const code = await ended;
+    signal.removeEventListener("abort", stop);
+    const report = await readFile(reportFile, "utf8")
+      .then((text) => JSON.parse(text) as { maxRssBytes: number })
+      .catch(() => ({ maxRssBytes: 0 }));
+    await rm(scopeFile(job), { force: true });
+    await rm(reportFile, { force: true });
+    return {
+      name: job.name,
+      code,
+      seconds: (performance.now() - since) / 1000,
+      maxRssBytes: report.maxRssBytes,
+      pages,
+    };
   };
+  const release = (prefixed: boolean) => {
+    head = prefixed ? `[${job.name}] ` : "";
+    const lines = holding ?? [];
+    holding = undefined;
+    for (const [out, text] of lines) out.write(text.replace(/^(?=.)/gm, head));
+  };
+  return { child, finished, release };
 }
 
 /**
- * Runs jobs, at most `concurrency` at a time, in order. When one fails the
- * others are stopped and no more start; the results say which did what.
+ * Runs jobs, at most `concurrency` at a time, in order; `early`, when given,
+ * is the first job's process, already started. When one fails the others
+ * are stopped and no more start; the results say which did what.
  */
 export async function runAstroJobs(
   jobs: readonly AstroJob[],
   concurrency: number,
   outer: AbortSignal,
+  early?: StartedJob,
 ): Promise<JobResult[]> {
   const stopping = new AbortController();
   const stop = () => stopping.abort();
   outer.addEventListener("abort", stop);
   const results: JobResult[] = [];
   let next = 0;
+  // A failure elsewhere stops the process started ahead too.
+  stopping.signal.addEventListener("abort", () => void early?.stop(), { once: true });
   // The processes take turns to sync their content (src/content/one-sync-at-a-time.ts).
   const worker = async () => {
     while (next < jobs.length && !stopping.signal.aborted) {
       const job = jobs[next++]!;
-      const result = await runAstroJob(job, {
-        prefixed: jobs.length > 1,
-        signal: stopping.signal,
-        concurrency,
-      });
+      const options = { prefixed: jobs.length > 1, signal: stopping.signal, concurrency };
+      const result =
+        early && job === jobs[0] && job.scope
+          ? await early.run(job.scope, options.prefixed)
+          : await runAstroJob(job, options);
       results.push(result);
       if (result.code !== 0) stopping.abort();
     }

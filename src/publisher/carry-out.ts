@@ -1,6 +1,6 @@
 import { readdir, rm } from "node:fs/promises";
 import { availableParallelism, totalmem } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { SiteSize } from "../lib/host-limits.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
 import { articleRoutePath } from "../lib/site-urls.ts";
@@ -8,7 +8,13 @@ import { countChanges, type SiteChanges } from "../lib/site-changes.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
 import { writeSiteFiles, type SiteFilesSummary } from "../publishing/site-files.ts";
-import { runAstroJobs, type AstroJob, type JobResult } from "./astro-job.ts";
+import {
+  runAstroJobs,
+  startAstroJob,
+  type AstroJob,
+  type JobResult,
+  type StartedJob,
+} from "./astro-job.ts";
 import { inputsDigest } from "./inputs.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
 import { keepPages, stageManifest, type ArticleRecord } from "./manifest.ts";
@@ -17,7 +23,7 @@ import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
 import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./picture-cache.ts";
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
 import { writeArchiveIndex } from "./archive-files.ts";
-import type { Plan, PlannedJob } from "./plan.ts";
+import { LISTINGS_JOB, type Plan, type PlannedJob } from "./plan.ts";
 import { writeShardRecord } from "./shards.ts";
 import { inNextDir, twinOf, type RetiredSite } from "./swap.ts";
 
@@ -27,13 +33,19 @@ export interface BuildPlace {
   target: string;
   /** The folder of the build's caches and manifest. */
   cacheRoot: string;
-  /** The folder of the jobs' output folders, inside the project. */
-  workRoot: string;
+  /**
+   * The jobs' work folder: their output folders and scope files, inside
+   * the project, made for this build and removed after it.
+   */
+  work: string;
   manifestPath: string;
   /** The site the last build swapped out, as its manifest keeps it. */
   retired?: RetiredSite | undefined;
   signal: AbortSignal;
 }
+
+/** Where a build's jobs run, which is known before it is planned. */
+export type JobPlace = Pick<BuildPlace, "work" | "cacheRoot" | "signal">;
 
 /** What a build did, for its log and for the benchmark. */
 export interface BuildReport {
@@ -77,17 +89,17 @@ export async function carryOut(
   plan: Plan,
   inputs: Record<string, string>,
   date: Date,
+  early?: StartedJob,
 ): Promise<BuildReport> {
-  // The content-layer stores hold rendered articles: kept under the digest
-  // of everything that shapes them, the code included, so a change to a
-  // Markdown plugin never meets an article rendered by the old one.
-  const stores = join(place.cacheRoot, "stores");
-  const recipe = inputsDigest(inputs).slice(0, 16);
   // The pictures Astro made, under the digest of what shapes them alone (picture-cache.ts).
   const pictureCaches = join(place.cacheRoot, "pictures");
   const pictures = picturesDigest(inputs);
-  return inNextDir(place, plan.carryOver, async ({ next, work, since, retired }) => {
-    const jobs = plan.jobs.map((job) => astroJob(place, work, join(stores, recipe), job, date));
+  const stores = storesFolder(place, inputs);
+  const jobs = plan.jobs.map((job) => astroJob(place, stores, job, date));
+  // The process started ahead serves if the plan's first job is the one it was started for.
+  const startedFirst = early && jobs[0]?.outDir === early.job.outDir ? early : undefined;
+  if (early && !startedFirst) await early.stop();
+  return inNextDir(place, plan.carryOver, async ({ next, since, retired }) => {
     for (const { scope } of jobs) {
       if (scope?.pages === "site" && scope.index) await writeArchiveIndex(scope.index, plan.files);
     }
@@ -97,7 +109,7 @@ export async function carryOut(
     // The carried-over files are listed while the jobs run: a walk of
     // 20,000 files takes most of a second, which the joining would wait for.
     const [results, carried] = await Promise.all([
-      runJobs(jobs, place.signal),
+      runJobs(jobs, place.signal, startedFirst),
       plan.carryOver
         ? (since ? catchUp(place.target, next, since) : linkTree(place.target, next)).then(() =>
             listFiles(next),
@@ -210,7 +222,7 @@ export async function carryOut(
       },
       next,
     );
-    await removeOtherStores(stores, recipe);
+    await removeOtherStores(stores);
     await removeOtherPictureCaches(pictureCaches, pictures);
     const report: BuildReport = {
       kind: plan.kind,
@@ -226,24 +238,57 @@ export async function carryOut(
 }
 
 /**
- * A planned job, given its folders (its output and archive index in `work`, its
- * store in `stores`) and the build's date, which it is handed whether or not
- * SOURCE_DATE_EPOCH was set, so that no process reads a clock of its own.
+ * Starts the listings process before the build is planned, so that Astro
+ * starts up (its code and our config, some 3 s of CPU) on one core while
+ * the publisher reads the manifest, scans and plans on the other
+ * (`StartedJob`). It is the job `planBuild` makes first whenever it makes
+ * listings (`LISTINGS_JOB`; for a site small enough for one process, that
+ * process), and `carryOut` stops it when the plan has none.
  */
-function astroJob(
-  place: BuildPlace,
-  work: string,
-  stores: string,
-  job: PlannedJob,
+export async function startListings(
+  place: JobPlace,
+  inputs: Record<string, string>,
   date: Date,
-): AstroJob {
+): Promise<StartedJob> {
+  const job = jobProcess(place, storesFolder(place, inputs), LISTINGS_JOB, date);
+  const pictures = join(place.cacheRoot, "pictures", picturesDigest(inputs), LISTINGS_JOB.cache);
+  await linkPictureCache(job.cacheDir, pictures);
+  return startAstroJob(job, { signal: place.signal, concurrency: JOB_CONCURRENCY });
+}
+
+/**
+ * The folder of the content-layer stores for these inputs. The stores hold
+ * rendered articles: kept under the digest of everything that shapes them,
+ * the code included, so a change to a Markdown plugin never meets an
+ * article rendered by the old one.
+ */
+function storesFolder(place: JobPlace, inputs: Record<string, string>): string {
+  return join(place.cacheRoot, "stores", inputsDigest(inputs).slice(0, 16));
+}
+
+/** A planned job: its process (`jobProcess`) and its scope. */
+function astroJob(place: JobPlace, stores: string, job: PlannedJob, date: Date): AstroJob {
   // The listings come from the archive as the publisher read it.
-  const index = job.scope.pages === "site" ? { index: join(work, `${job.cache}.index.json`) } : {};
+  const index =
+    job.scope.pages === "site" ? { index: join(place.work, `${job.cache}.index.json`) } : {};
+  return { ...jobProcess(place, stores, job, date), scope: { ...job.scope, ...index } };
+}
+
+/**
+ * A job's process, given its folders (its output in the work folder, its
+ * store in `stores`) and the build's date, which it is handed whether or
+ * not SOURCE_DATE_EPOCH was set, so that no process reads a clock of its own.
+ */
+function jobProcess(
+  place: JobPlace,
+  stores: string,
+  { name, cache }: Pick<PlannedJob, "name" | "cache">,
+  date: Date,
+): Omit<AstroJob, "scope"> {
   return {
-    name: job.name,
-    scope: { ...job.scope, ...index },
-    outDir: join(work, job.cache),
-    cacheDir: join(stores, job.cache),
+    name,
+    outDir: join(place.work, cache),
+    cacheDir: join(stores, cache),
     // One cache of social cards for every job, so a card drawn by one part
     // is there for any other.
     env: {
@@ -260,9 +305,11 @@ async function assetFiles(site: string): Promise<string[]> {
 }
 
 /** Removes the stores kept for other code: they can never serve this code again. */
-async function removeOtherStores(stores: string, recipe: string): Promise<void> {
-  for (const name of await readdir(stores).catch(() => [])) {
-    if (name !== recipe) await rm(join(stores, name), { recursive: true, force: true });
+async function removeOtherStores(stores: string): Promise<void> {
+  for (const name of await readdir(dirname(stores)).catch(() => [])) {
+    if (name !== basename(stores)) {
+      await rm(join(dirname(stores), name), { recursive: true, force: true });
+    }
   }
 }
 
@@ -288,8 +335,12 @@ function warnOfMovedArticles(plan: Plan): void {
   }
 }
 
-async function runJobs(jobs: readonly AstroJob[], signal: AbortSignal): Promise<JobResult[]> {
-  const results = await runAstroJobs(jobs, JOB_CONCURRENCY, signal);
+async function runJobs(
+  jobs: readonly AstroJob[],
+  signal: AbortSignal,
+  early: StartedJob | undefined,
+): Promise<JobResult[]> {
+  const results = await runAstroJobs(jobs, JOB_CONCURRENCY, signal, early);
   signal.throwIfAborted();
   const failed = results.find(({ code }) => code !== 0);
   if (failed) throw new BuildFailure(`${failed.name} failed`);

@@ -268,8 +268,11 @@ function everything(
 
 /** The job that makes the listings and the pages that follow the whole archive (or, given "all", every page). */
 function siteJob(scope: BuildScope): PlannedJob {
-  return { name: "site", scope, cache: "site" };
+  return { ...LISTINGS_JOB, scope };
 }
+
+/** The listings job's name and cache: the first job of every plan that makes listings. */
+export const LISTINGS_JOB = { name: "site", cache: "site" } as const;
 
 /**
  * A job for each part's article pages, with the earlier stories they list;

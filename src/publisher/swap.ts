@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { NO_CHANGES, type SiteChanges } from "../lib/site-changes.ts";
 import { swapIn } from "../publishing/swap-in.ts";
 import type { BuildPlace } from "./carry-out.ts";
@@ -132,8 +132,6 @@ export async function removeRetired(target: string): Promise<void> {
 export interface NextSite {
   /** The folder of the new site. */
   next: string;
-  /** The jobs' work folder. */
-  work: string;
   /**
    * When `next` is the site before the output in place: the changes from it
    * to the output, to bring it up to date with (`catchUp`).
@@ -153,13 +151,12 @@ export interface NextSiteMade<Report> {
 }
 
 /**
- * Runs `build` in a folder beside the output and a work folder, and puts
+ * Runs `build` in a folder beside the output, and puts
  * the folder in place of the output when it succeeds (`putInPlace`), with the
  * list of what it changed beside it (output-changes.ts). A build that
  * carries the output over starts from the last build's retired site, when
  * it is still as it was; otherwise from a new folder, and the retired sites
- * go meanwhile. Whatever happens, the work folder goes, and so does the new
- * folder unless it is in place.
+ * go meanwhile. Whatever happens, the new folder goes unless it is in place.
  */
 export async function inNextDir<Report>(
   place: BuildPlace,
@@ -168,8 +165,6 @@ export async function inNextDir<Report>(
 ): Promise<Report> {
   const taken = carryOver ? await takeRetired(place.target, place.retired) : undefined;
   const next = taken ?? (await makeNextDir(place.target));
-  const work = resolve(place.workRoot, next.slice(next.lastIndexOf("-") + 1));
-  await mkdir(work, { recursive: true });
   // Removing files waits on the disk, making pages on the processor: side by side.
   const sweeping = removeRetired(place.target).catch((error: unknown) => {
     console.warn(`Could not remove an earlier build's site: ${String(error)}`);
@@ -179,7 +174,6 @@ export async function inNextDir<Report>(
   try {
     const { report, changes, keepsRetired } = await build({
       next,
-      work,
       since: taken ? place.retired?.changes : undefined,
       retired: output === "" ? undefined : { name: basename(retiredAt), output },
     });
@@ -194,6 +188,5 @@ export async function inNextDir<Report>(
   } finally {
     await sweeping;
     await rm(next, { recursive: true, force: true });
-    await rm(work, { recursive: true, force: true });
   }
 }

@@ -189,6 +189,10 @@ describe("npm run build after a change to the archive", () => {
     expect(again.output).toContain("is up to date: no article changed since the last build");
     expect(again.output).toContain(`${size}; 0 added, 0 changed and 0 removed`);
     expect(await readChanges(outDir)).toEqual({ added: [], changed: [], removed: [] });
+    // The listings process it started while it planned was stopped, and its
+    // folder is gone with the build's work folder.
+    expect(again.output).not.toContain("[build]");
+    expect(await readdir(join(cacheDir, "work"))).toEqual([]);
   }, 300_000);
 
   test("writes the site's files again, and no page, when the news sitemap's two days hold other articles", async () => {
@@ -204,6 +208,7 @@ describe("npm run build after a change to the archive", () => {
         "two days hold other articles now.",
     );
     expect(result.output).not.toContain("generating static routes");
+    expect(await readdir(join(cacheDir, "work"))).toEqual([]);
     const news = await readFile(join(outDir, "news-sitemap.xml"), "utf8");
     expect(news).toContain(
       "<loc>https://news.example.org/reader/articles/2016-03-01/obama-and-putin-meet-again/</loc>",
