@@ -51,8 +51,8 @@ interface RunOptions {
 
 /**
  * A job's process, started before its scope is planned: Astro starts up on
- * one core while the publisher plans on the other, and the process's
- * content loader waits for the scope file (`jobScopeWhenWritten`).
+ * one core while the publisher plans on the other, and the process waits
+ * for the scope file before it syncs its content (`jobScopeWhenWritten`).
  */
 export interface StartedJob {
   /** The job as started: every part of it but its scope. */
@@ -62,7 +62,7 @@ export interface StartedJob {
    * log, held until now, comes through headed with its name when `prefixed`.
    */
   run(scope: BuildScope, prefixed: boolean): Promise<JobResult>;
-  /** Stops the process unused, and waits for it to end. */
+  /** Stops the process if it still runs (unused, or when another job failed), and waits for it to end. */
   stop(): Promise<void>;
 }
 
