@@ -5,7 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { PAGE_FILE } from "../lib/site-urls.ts";
@@ -116,12 +116,12 @@ export async function serveStatic(
         ...headers,
         "content-type": contentTypes[extname(file)] ?? "application/octet-stream",
       });
-      createReadStream(file).pipe(response);
+      send(file, response);
     } else if (file && info?.isDirectory()) {
       response.writeHead(301, { location: `${pathname}/` }).end();
     } else {
       response.writeHead(404, { ...headers, "content-type": contentTypes[".html"] });
-      createReadStream(join(root, "404.html")).pipe(response);
+      send(join(root, "404.html"), response);
     }
   });
   return new Promise((resolve) => {
@@ -135,4 +135,16 @@ export async function serveStatic(
       });
     });
   });
+}
+
+/**
+ * Streams a file as a response's body. A file that is gone by the time it
+ * is read (the site removed under a request still in flight, as a test's
+ * clean-up can do, or a site without a 404.html) ends that response, not
+ * the process serving it.
+ */
+function send(file: string, response: ServerResponse): void {
+  createReadStream(file)
+    .on("error", () => response.destroy())
+    .pipe(response);
 }

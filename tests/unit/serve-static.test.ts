@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseHeadersFile } from "../../src/cli/serve-static";
+import { parseHeadersFile, serveStatic } from "../../src/cli/serve-static";
 
 describe("parseHeadersFile", () => {
   test("parses _headers patterns with a splat", () => {
@@ -7,5 +10,26 @@ describe("parseHeadersFile", () => {
     expect(rule?.pattern.test("/reader/_astro/x.css")).toBe(true);
     expect(rule?.pattern.test("/reader/index.html")).toBe(false);
     expect(rule?.headers).toEqual([["Cache-Control", "immutable"]]);
+  });
+});
+
+describe("serveStatic", () => {
+  test("ends a response whose file is gone, and goes on serving", async () => {
+    // A site without a 404.html: the file a missing page is answered with is not there.
+    const root = await mkdtemp(join(tmpdir(), "broadsheet-serve-"));
+    await writeFile(join(root, "index.html"), "<!doctype html><title>Front</title>");
+    const server = await serveStatic(root);
+    try {
+      const missing = await fetch(`${server.url}missing/`)
+        .then((response) => response.text().then(() => response.status))
+        .catch(() => "ended");
+      expect([404, "ended"]).toContain(missing);
+      const front = await fetch(server.url);
+      expect(front.status).toBe(200);
+      expect(await front.text()).toContain("<title>Front</title>");
+    } finally {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
