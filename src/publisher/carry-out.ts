@@ -1,5 +1,4 @@
 import { readdir, rm } from "node:fs/promises";
-import { availableParallelism, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { SiteSize } from "../lib/host-limits.ts";
 import { articleOfKey, pageKey, searchYearOfKey } from "../lib/page-keys.ts";
@@ -8,44 +7,27 @@ import { countChanges, type SiteChanges } from "../lib/site-changes.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
 import { writeSiteFiles, type SiteFilesSummary } from "../publishing/site-files.ts";
-import {
-  runAstroJobs,
-  startAstroJob,
-  type AstroJob,
-  type JobResult,
-  type StartedJob,
-} from "./astro-job.ts";
-import { inputsDigest } from "./inputs.ts";
+import { runAstroJobs, type AstroJob, type JobResult, type StartedJob } from "./astro-job.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
 import { keepPages, stageManifest, type ArticleRecord } from "./manifest.ts";
 import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
+import { astroJob, JOB_CONCURRENCY, storesFolder, type JobPlace } from "./job-places.ts";
 import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./picture-cache.ts";
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
 import { writeArchiveIndex } from "./archive-files.ts";
-import { LISTINGS_JOB, type Plan, type PlannedJob } from "./plan.ts";
+import type { Plan } from "./plan.ts";
 import { writeShardRecord } from "./shards.ts";
 import { inNextDir, twinOf, type RetiredSite } from "./swap.ts";
 
 /** Where a build reads and writes, and how it may divide its work. */
-export interface BuildPlace {
+export interface BuildPlace extends JobPlace {
   /** The output folder, absolute. */
   target: string;
-  /** The folder of the build's caches and manifest. */
-  cacheRoot: string;
-  /**
-   * The jobs' work folder: their output folders and scope files, inside
-   * the project, made for this build and removed after it.
-   */
-  work: string;
   manifestPath: string;
   /** The site the last build swapped out, as its manifest keeps it. */
   retired?: RetiredSite | undefined;
-  signal: AbortSignal;
 }
-
-/** Where a build's jobs run, which is known before it is planned. */
-export type JobPlace = Pick<BuildPlace, "work" | "cacheRoot" | "signal">;
 
 /** What a build did, for its log and for the benchmark. */
 export interface BuildReport {
@@ -65,16 +47,6 @@ export interface BuildReport {
 
 /** A build that stopped: its message is for the log, the jobs have printed the rest. */
 export class BuildFailure extends Error {}
-
-/**
- * Processes that run at once: one a core, as long as each can have 2 GiB
- * (a part of 1,000 articles peaks near 1 GiB, the card pool's threads
- * included).
- */
-export const JOB_CONCURRENCY = Math.max(
-  1,
-  Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 31)),
-);
 
 /**
  * Carries out a plan (plan.ts) in a new folder beside the output: runs its
@@ -235,67 +207,6 @@ export async function carryOut(
     };
     return { report, changes, keepsRetired };
   });
-}
-
-/**
- * Starts the listings process before the build is planned, so that Astro
- * starts up (its code and our config, some 3 s of CPU) on one core while
- * the publisher reads the manifest, scans and plans on the other
- * (`StartedJob`). It is the job `planBuild` makes first whenever it makes
- * listings (`LISTINGS_JOB`; for a site small enough for one process, that
- * process), and `carryOut` stops it when the plan has none.
- */
-export async function startListings(
-  place: JobPlace,
-  inputs: Record<string, string>,
-  date: Date,
-): Promise<StartedJob> {
-  const job = jobProcess(place, storesFolder(place, inputs), LISTINGS_JOB, date);
-  const pictures = join(place.cacheRoot, "pictures", picturesDigest(inputs), LISTINGS_JOB.cache);
-  await linkPictureCache(job.cacheDir, pictures);
-  return startAstroJob(job, { signal: place.signal, concurrency: JOB_CONCURRENCY });
-}
-
-/**
- * The folder of the content-layer stores for these inputs. The stores hold
- * rendered articles: kept under the digest of everything that shapes them,
- * the code included, so a change to a Markdown plugin never meets an
- * article rendered by the old one.
- */
-function storesFolder(place: JobPlace, inputs: Record<string, string>): string {
-  return join(place.cacheRoot, "stores", inputsDigest(inputs).slice(0, 16));
-}
-
-/** A planned job: its process (`jobProcess`) and its scope. */
-function astroJob(place: JobPlace, stores: string, job: PlannedJob, date: Date): AstroJob {
-  // The listings come from the archive as the publisher read it.
-  const index =
-    job.scope.pages === "site" ? { index: join(place.work, `${job.cache}.index.json`) } : {};
-  return { ...jobProcess(place, stores, job, date), scope: { ...job.scope, ...index } };
-}
-
-/**
- * A job's process, given its folders (its output in the work folder, its
- * store in `stores`) and the build's date, which it is handed whether or
- * not SOURCE_DATE_EPOCH was set, so that no process reads a clock of its own.
- */
-function jobProcess(
-  place: JobPlace,
-  stores: string,
-  { name, cache }: Pick<PlannedJob, "name" | "cache">,
-  date: Date,
-): Omit<AstroJob, "scope"> {
-  return {
-    name,
-    outDir: join(place.work, cache),
-    cacheDir: join(stores, cache),
-    // One cache of social cards for every job, so a card drawn by one part
-    // is there for any other.
-    env: {
-      CARD_CACHE_DIR: join(place.cacheRoot, "social-cards"),
-      SOURCE_DATE_EPOCH: String(date.getTime() / 1000),
-    },
-  };
 }
 
 /** The files of a site's `_astro/` folder, as paths in the site. */

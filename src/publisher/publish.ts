@@ -5,14 +5,9 @@ import { buildDate } from "../lib/build-date.ts";
 import { countChanges, NO_CHANGES } from "../lib/site-changes.ts";
 import { scanArchive } from "./archive.ts";
 import type { StartedJob } from "./astro-job.ts";
-import {
-  carryOut,
-  startListings,
-  type BuildPlace,
-  type BuildReport,
-  type JobPlace,
-} from "./carry-out.ts";
+import { carryOut, type BuildPlace, type BuildReport } from "./carry-out.ts";
 import { buildInputs, changedInputs } from "./inputs.ts";
+import { startListings, type JobPlace } from "./job-places.ts";
 import { readManifest } from "./manifest.ts";
 import { writeChanges } from "./output-changes.ts";
 import { planBuild, type BuildRequest } from "./plan.ts";
