@@ -71,11 +71,7 @@ export function startAstroJob(
   job: Omit<AstroJob, "scope">,
   options: Omit<RunOptions, "prefixed">,
 ): StartedJob {
-  const spawned = spawnJob(
-    job,
-    { scoped: true, listings: true, held: true },
-    { ...options, prefixed: false },
-  );
+  const spawned = spawnJob(job, { scoped: true, held: true }, { ...options, prefixed: false });
   return {
     job,
     async run(scope, prefixed) {
@@ -100,12 +96,7 @@ export function startAstroJob(
 export async function runAstroJob(job: AstroJob, options: RunOptions): Promise<JobResult> {
   const started = performance.now();
   if (job.scope) await writeFile(scopeFile(job), JSON.stringify(job.scope));
-  const kind = {
-    scoped: job.scope !== undefined,
-    listings: job.scope?.pages === "site",
-    held: false,
-  };
-  return spawnJob(job, kind, options).finished(started);
+  return spawnJob(job, { scoped: job.scope !== undefined, held: false }, options).finished(started);
 }
 
 /** The file a job's process reads its scope from. */
@@ -114,13 +105,13 @@ function scopeFile(job: Omit<AstroJob, "scope">): string {
 }
 
 /**
- * Starts a job's process, given a scope file (`scoped`) or not, a listings
- * process or not, its log `held` until `release` or not; `finished` waits
+ * Starts a job's process, given a scope file (`scoped`) or not, its log
+ * `held` until `release` or not; `finished` waits
  * for it to end and tells its figures, its time counted from `since`.
  */
 function spawnJob(
   job: Omit<AstroJob, "scope">,
-  { scoped, listings, held }: { scoped: boolean; listings: boolean; held: boolean },
+  { scoped, held }: { scoped: boolean; held: boolean },
   { prefixed, signal, concurrency }: RunOptions,
 ): {
   child: ChildProcess;
@@ -141,24 +132,20 @@ function spawnJob(
   if (scoped) env[BUILD_SCOPE_VARIABLE] = scopeFile(job);
   else delete env[BUILD_SCOPE_VARIABLE];
   // V8 stops a process at its own heap limit (about 4 GiB here) whatever the
-  // machine has; a job may use its share of the memory. Given that much, V8
-  // lets a heap grow to four times what outlived its last full collection
-  // before it collects again: the listings process of a first build of
-  // 100,000 articles kept some 300 MB and peaked at 1.8 GB. Growing by a
-  // fifth keeps its peak near what it holds: in a publish into 100,000, its
-  // heap held 190 MiB and peaked at 820 to 840 MiB of memory, against 960 to
-  // 980 growing by half, in the same time (by a tenth saved nothing more).
-  // A part's heap follows its 1,000 articles, not the archive, and the
-  // extra collections cost it time.
+  // machine has; a job may use its share of the memory. How soon it collects
+  // is the process's own choice, once it knows its scope (astro-process.ts).
   const heapMiB = Math.floor((totalmem() / 2 ** 20 / concurrency) * 0.75);
-  const heap = [`--max-old-space-size=${heapMiB}`];
-  if (listings) heap.push("--heap-growing-percent=20");
-  const child = spawn(process.execPath, [...heap, astroProcess, job.outDir], {
-    cwd: projectRoot,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let head = prefixed ? `[${job.name}] ` : "";
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${heapMiB}`, astroProcess, job.outDir],
+    {
+      cwd: projectRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const heading = (prefixed: boolean) => (prefixed ? `[${job.name}] ` : "");
+  let head = heading(prefixed);
   // A process started ahead of its scope holds its log until it is run.
   let holding: [NodeJS.WriteStream, string][] | undefined = held ? [] : undefined;
   const relay = (
@@ -197,10 +184,10 @@ function spawnJob(
     child.on("error", () => done(1));
     child.on("close", (exit) => done(exit ?? 1));
   });
-  const finished = async (since: number): Promise<JobResult> => {
+  const report = async (since: number): Promise<JobResult> => {
     const code = await ended;
     signal.removeEventListener("abort", stop);
-    const report = await readFile(reportFile, "utf8")
+    const { maxRssBytes } = await readFile(reportFile, "utf8")
       .then((text) => JSON.parse(text) as { maxRssBytes: number })
       .catch(() => ({ maxRssBytes: 0 }));
     await rm(scopeFile(job), { force: true });
@@ -209,12 +196,17 @@ function spawnJob(
       name: job.name,
       code,
       seconds: (performance.now() - since) / 1000,
-      maxRssBytes: report.maxRssBytes,
+      maxRssBytes,
       pages,
     };
   };
+  // Once a process: a process started ahead is waited for by its run and
+  // then by a stop (another job's failure, publish's clean-up), which
+  // would otherwise race to read and remove its report.
+  let result: Promise<JobResult> | undefined;
+  const finished = (since: number) => (result ??= report(since));
   const release = (prefixed: boolean) => {
-    head = prefixed ? `[${job.name}] ` : "";
+    head = heading(prefixed);
     const lines = holding ?? [];
     holding = undefined;
     for (const [out, text] of lines) out.write(text.replace(/^(?=.)/gm, head));
