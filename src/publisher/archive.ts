@@ -1,5 +1,5 @@
-import type { BigIntStats } from "node:fs";
 import { createHash } from "node:crypto";
+import { statSync, type BigIntStats } from "node:fs";
 import { glob, readFile, stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { fileDigest } from "../lib/file-digest.ts";
@@ -53,18 +53,17 @@ export async function scanArchive(
           const path = found.split("\\").join("/");
           const file = `${folder}/${found}`;
           const before = known[path];
-          const stampOf = async (paths: readonly string[]) => {
-            const stamps = await Promise.all(
-              [file, ...paths.map((picture) => join(folder, picture))].map(async (each) =>
-                fileStamp(await stat(each, { bigint: true }), started),
-              ),
-            ).catch(() => [undefined]);
+          // Synchronous: at 100,000 known files, the promises' own cost (and
+          // the garbage they leave) was most of the scan's 2 s of stats,
+          // which take 0.5 s read one after another from the page cache.
+          const stampOf = (paths: readonly string[]) => {
+            const stamps = [file, ...paths.map((picture) => join(folder, picture))].map((each) => {
+              const info = statSync(each, { bigint: true, throwIfNoEntry: false });
+              return info && fileStamp(info, started);
+            });
             return stamps.includes(undefined) ? undefined : stamps.join(" ");
           };
-          if (
-            before?.stamp !== undefined &&
-            before.stamp === (await stampOf(before.pictures ?? []))
-          ) {
+          if (before?.stamp !== undefined && before.stamp === stampOf(before.pictures ?? [])) {
             // The manifest's record holds more (keys, earlier stories): only the file's own facts.
             const { digest, month, frontmatter, pictures, stamp } = before;
             return {
@@ -79,7 +78,7 @@ export async function scanArchive(
           const bytes = await readFile(file);
           const text = bytes.toString("utf8");
           const pictures = await picturesShown(folder, path, text);
-          const stamp = await stampOf(pictures);
+          const stamp = stampOf(pictures);
           const digest = await articleDigest(folder, bytes, pictures);
           const frontmatter =
             before?.digest === digest ? before.frontmatter : readFrontmatter(path, text);
