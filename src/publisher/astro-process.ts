@@ -5,7 +5,8 @@
  * at `root` (this one unless given: the bench's bare Astro site has its
  * own), with the environment it was given (a job's scope file, its caches),
  * so its log and its errors read as any Astro build's. As it exits it writes
- * its peak memory to the file named by BROADSHEET_JOB_REPORT.
+ * its peak memory to the file named by BROADSHEET_JOB_REPORT. A listings
+ * process collects its garbage sooner than V8 would (below).
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
