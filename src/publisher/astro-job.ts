@@ -33,6 +33,8 @@ export interface JobResult {
   seconds: number;
   /** Peak resident memory of its process; 0 when it failed before saying. */
   maxRssBytes: number;
+  /** Whether its process collected garbage sooner than V8 would: the listings process's heap policy (astro-process.ts). */
+  collectsSooner: boolean;
   /** Pages it built, as its log said; 0 when it did not say. */
   pages: number;
 }
@@ -187,9 +189,9 @@ function spawnJob(
   const report = async (since: number): Promise<JobResult> => {
     const code = await ended;
     signal.removeEventListener("abort", stop);
-    const { maxRssBytes } = await readFile(reportFile, "utf8")
-      .then((text) => JSON.parse(text) as { maxRssBytes: number })
-      .catch(() => ({ maxRssBytes: 0 }));
+    const { maxRssBytes, collectsSooner } = await readFile(reportFile, "utf8")
+      .then((text) => JSON.parse(text) as { maxRssBytes: number; collectsSooner: boolean })
+      .catch(() => ({ maxRssBytes: 0, collectsSooner: false }));
     await rm(scopeFile(job), { force: true });
     await rm(reportFile, { force: true });
     return {
@@ -197,6 +199,7 @@ function spawnJob(
       code,
       seconds: (performance.now() - since) / 1000,
       maxRssBytes,
+      collectsSooner,
       pages,
     };
   };

@@ -5,8 +5,9 @@
  * at `root` (this one unless given: the bench's bare Astro site has its
  * own), with the environment it was given (a job's scope file, its caches),
  * so its log and its errors read as any Astro build's. As it exits it writes
- * its peak memory to the file named by BROADSHEET_JOB_REPORT. A listings
- * process collects its garbage sooner than V8 would (below).
+ * its peak memory to the file named by BROADSHEET_JOB_REPORT, and whether it
+ * collected its garbage sooner than V8 would, as a listings process does
+ * (below).
  */
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,11 +18,14 @@ import { jobScopeWhenWritten } from "../content/current-job.ts";
 const [outDir, root] = process.argv.slice(2);
 if (!outDir) throw new Error("usage: node src/publisher/astro-process.ts <outDir> [<root>]");
 
+/** Whether it collects sooner than V8 would (below): the report says so. */
+let collectsSooner = false;
 const report = process.env["BROADSHEET_JOB_REPORT"];
 if (report) {
   process.on("exit", () => {
     // resourceUsage() reports kibibytes.
-    writeFileSync(report, JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    writeFileSync(report, JSON.stringify({ maxRssBytes, collectsSooner }));
   });
 }
 // Given gigabytes, V8 lets a heap grow to four times what outlived its last
@@ -38,7 +42,9 @@ if (report) {
 // not on the command line; V8 reads it at each collection.
 jobScopeWhenWritten().then(
   (scope) => {
-    if (scope?.pages === "site") setFlagsFromString("--heap-growing-percent=20");
+    if (scope?.pages !== "site") return;
+    setFlagsFromString("--heap-growing-percent=20");
+    collectsSooner = true;
   },
   // Astro's sync waits for the same scope, and reports its failure.
   () => {},

@@ -27,6 +27,13 @@ describe("an archive built in parts", () => {
     const first = await runBuildCommand(outDir, settings, { cacheDir });
     expect(first.exitCode, first.output).toBe(0);
     expect(first.output).toMatch(/part 1 of \d+/);
+    // Only the listings process collects its garbage sooner than V8 would:
+    // its heap holds the whole archive's lists, a part's only its articles.
+    const { jobs } = JSON.parse(await readFile(join(cacheDir, "last-build.json"), "utf8")) as {
+      jobs: { name: string; collectsSooner: boolean }[];
+    };
+    expect(jobs.length).toBeGreaterThan(2);
+    for (const { name, collectsSooner } of jobs) expect(collectsSooner, name).toBe(name === "site");
     // The listings process lists the others from the archive index: its
     // store holds only the articles it rendered.
     const stored = await listingsStore(cacheDir);
