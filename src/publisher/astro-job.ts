@@ -33,7 +33,10 @@ export interface JobResult {
   seconds: number;
   /** Peak resident memory of its process; 0 when it failed before saying. */
   maxRssBytes: number;
-  /** Whether its process collected garbage sooner than V8 would: the listings process's heap policy (astro-process.ts). */
+  /**
+   * Whether its process collected garbage sooner than V8 would: the
+   * listings process's heap policy (astro-process.ts).
+   */
   collectsSooner: boolean;
   /** Pages it built, as its log said; 0 when it did not say. */
   pages: number;
@@ -68,7 +71,11 @@ export interface StartedJob {
   stop(): Promise<void>;
 }
 
-/** Starts `job`, a listings process (`SiteScope`), ahead of its scope: see `StartedJob`. */
+/**
+ * Starts `job` ahead of its scope: see `StartedJob`. It is started as the
+ * listings process, and its scope says whether it is that or a small site's
+ * one process (`startListings`).
+ */
 export function startAstroJob(
   job: Omit<AstroJob, "scope">,
   options: Omit<RunOptions, "prefixed">,

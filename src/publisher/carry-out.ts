@@ -217,10 +217,9 @@ async function assetFiles(site: string): Promise<string[]> {
 
 /** Removes the stores kept for other code: they can never serve this code again. */
 async function removeOtherStores(stores: string): Promise<void> {
-  for (const name of await readdir(dirname(stores)).catch(() => [])) {
-    if (name !== basename(stores)) {
-      await rm(join(dirname(stores), name), { recursive: true, force: true });
-    }
+  const [folder, kept] = [dirname(stores), basename(stores)];
+  for (const name of await readdir(folder).catch(() => [])) {
+    if (name !== kept) await rm(join(folder, name), { recursive: true, force: true });
   }
 }
 

@@ -39,7 +39,8 @@ export const JOB_CONCURRENCY = Math.max(
  * the publisher reads the manifest, scans and plans on the other
  * (`StartedJob`). It is the job `planBuild` makes first whenever it makes
  * listings (`LISTINGS_JOB`; for a site small enough for one process, that
- * process), and `carryOut` stops it when the plan has none.
+ * process). A plan without it stops it: `carryOut` does, and `publish` for
+ * a build with nothing to do.
  */
 export async function startListings(
   place: JobPlace,
