@@ -116,6 +116,14 @@ function summary(report: BuildReport, seconds: number): string {
     (job) =>
       `  ${job.name}: ${job.pages} pages in ${job.seconds.toFixed(1)} s, peak ${mib(job.maxRssBytes)}`,
   );
+  if (report.searchAhead) {
+    const years = Object.values(report.searchAhead);
+    const pages = years.reduce((sum, year) => sum + year.pages, 0);
+    const seconds = years.reduce((sum, year) => sum + year.seconds, 0);
+    lines.push(
+      `  search index, while the parts ran: ${pages} pages of ${years.length} years in ${seconds.toFixed(1)} s`,
+    );
+  }
   if (report.siteFiles) {
     const files = report.siteFiles;
     lines.push(

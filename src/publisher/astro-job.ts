@@ -226,7 +226,8 @@ function spawnJob(
 
 /**
  * Runs jobs, at most `concurrency` at a time, in order; `early`, when given,
- * is the first job's process, already started. When one fails the others
+ * is the first job's process, already started; `ended` hears of each job
+ * that ends well, by its position, as it ends. When one fails the others
  * are stopped and no more start; the results say which did what.
  */
 export async function runAstroJobs(
@@ -234,6 +235,7 @@ export async function runAstroJobs(
   concurrency: number,
   outer: AbortSignal,
   early?: StartedJob,
+  ended?: (index: number) => void,
 ): Promise<JobResult[]> {
   const stopping = new AbortController();
   const stop = () => stopping.abort();
@@ -245,7 +247,8 @@ export async function runAstroJobs(
   // The processes take turns to sync their content (src/content/one-sync-at-a-time.ts).
   const worker = async () => {
     while (next < jobs.length && !stopping.signal.aborted) {
-      const job = jobs[next++]!;
+      const index = next++;
+      const job = jobs[index]!;
       const options = { prefixed: jobs.length > 1, signal: stopping.signal, concurrency };
       const result =
         early && job === jobs[0] && job.scope
@@ -253,6 +256,7 @@ export async function runAstroJobs(
           : await runAstroJob(job, options);
       results.push(result);
       if (result.code !== 0) stopping.abort();
+      else ended?.(index);
     }
   };
   await Promise.all(

@@ -6,6 +6,7 @@ import { articleRoutePath } from "../lib/site-urls.ts";
 import { countChanges, type SiteChanges } from "../lib/site-changes.ts";
 import { resolveDeployment } from "../publishing/deployment.ts";
 import type { PageHeadFacts } from "../publishing/html-files.ts";
+import type { SearchYearResult } from "../publishing/search-index.ts";
 import { writeSiteFiles, type SiteFilesSummary } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult, type StartedJob } from "./astro-job.ts";
 import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
@@ -17,6 +18,7 @@ import { linkPictureCache, picturesDigest, removeOtherPictureCaches } from "./pi
 import { pictureFilesOfArticles, unusedPictureFiles } from "./picture-files.ts";
 import { writeArchiveIndex } from "./archive-files.ts";
 import type { Plan } from "./plan.ts";
+import { searchAhead } from "./search-ahead.ts";
 import { writeShardRecord } from "./shards.ts";
 import { inNextDir, twinOf, type RetiredSite } from "./swap.ts";
 
@@ -35,6 +37,8 @@ export interface BuildReport {
   reason: string;
   jobs: JobResult[];
   siteFiles?: SiteFilesSummary;
+  /** The years of the search index made while the jobs ran (search-ahead.ts), and what each took. */
+  searchAhead?: Record<string, SearchYearResult>;
   /** Seconds spent joining the jobs' output and writing the site's files. */
   joinSeconds: number;
   /** Peak resident memory of `npm run build`'s own process, which joins the jobs' output and writes the site's files. */
@@ -78,17 +82,24 @@ export async function carryOut(
     for (const [index, job] of jobs.entries()) {
       await linkPictureCache(job.cacheDir, join(pictureCaches, pictures, plan.jobs[index]!.cache));
     }
+    // A first build in parts indexes each year for search while the later parts run.
+    const ahead = searchAhead(next, plan, jobs);
     // The carried-over files are listed while the jobs run: a walk of
     // 20,000 files takes most of a second, which the joining would wait for.
     const [results, carried] = await Promise.all([
-      runJobs(jobs, place.signal, startedFirst),
+      runJobs(jobs, place.signal, startedFirst, ahead?.ended),
       plan.carryOver
         ? (since ? catchUp(place.target, next, since) : linkTree(place.target, next)).then(() =>
             listFiles(next),
           )
         : undefined,
-    ]);
+    ]).catch(async (error: unknown) => {
+      await ahead?.stop();
+      throw error;
+    });
     const started = performance.now();
+    // Before the pages it reads where their jobs made them are joined.
+    await ahead?.finish();
     const { keys, remade: made } = plan;
     let kept: string[] | undefined;
     if (carried) {
@@ -106,6 +117,7 @@ export async function carryOut(
       articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
     });
     for (const dir of plan.shards) await linkShard(dir, next);
+    const indexedAhead = ahead?.indexed(joined);
     const written = new Set(joined);
     const pictureFiles = await pictureFilesOfArticles(
       next,
@@ -144,6 +156,7 @@ export async function carryOut(
       ({ heads, ...siteFiles } = await writeSiteFiles(next, resolveDeployment(process.env), {
         assetsDir: ASSETS_DIR,
         date,
+        ...(indexedAhead && { searchYears: indexedAhead.again }),
         ...(files && { searchYears, knownHeads, files }),
       }));
     }
@@ -201,6 +214,7 @@ export async function carryOut(
       reason: plan.reason,
       jobs: results,
       ...(siteFiles && { siteFiles }),
+      ...(indexedAhead && { searchAhead: indexedAhead.years }),
       joinSeconds: (performance.now() - started) / 1000,
       size,
       changes: counted,
@@ -249,8 +263,9 @@ async function runJobs(
   jobs: readonly AstroJob[],
   signal: AbortSignal,
   early: StartedJob | undefined,
+  ended: ((index: number) => void) | undefined,
 ): Promise<JobResult[]> {
-  const results = await runAstroJobs(jobs, JOB_CONCURRENCY, signal, early);
+  const results = await runAstroJobs(jobs, JOB_CONCURRENCY, signal, early, ended);
   signal.throwIfAborted();
   const failed = results.find(({ code }) => code !== 0);
   if (failed) throw new BuildFailure(`${failed.name} failed`);

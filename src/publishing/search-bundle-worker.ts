@@ -20,7 +20,7 @@ port.on("message", async (request: BundleRequest | "close") => {
   let reply: BundleReply;
   try {
     reply = {
-      pages: await writeBundle(pagefind, request.outDir, request.files, request.outputPath),
+      pages: await writeBundle(pagefind, request.pages, request.outputPath),
     };
   } catch (error) {
     reply = { error: error instanceof Error ? error.message : String(error) };

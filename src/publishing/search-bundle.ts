@@ -1,7 +1,8 @@
 import { readdir, readFile, rm } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import type * as Pagefind from "pagefind";
 import { searchDocument } from "../lib/search-document.ts";
+import type { SearchPage } from "./search-writers.ts";
 
 /*
  * One Pagefind bundle written from a list of pages, by the service of the
@@ -44,16 +45,14 @@ const UNUSED_BUNDLE_FILE =
   /^(pagefind-(ui|modular-ui|component-ui|highlight)\b|pagefind-worker\.js$|wasm\.unknown\.pagefind$)/;
 
 /**
- * Indexes those of `files` (pages of the build in `outDir`) that mark their
- * content with `data-pagefind-body` into a new bundle at `outputPath`, without
+ * Indexes those of `pages` that mark their content with `data-pagefind-body` into a new bundle at `outputPath`, without
  * the files the search page does not load. Writes nothing if none does.
  * Returns the pages indexed. `pagefind` is the module, whose one service
  * holds the index while it is made.
  */
 export async function writeBundle(
   pagefind: typeof Pagefind,
-  outDir: string,
-  files: readonly string[],
+  pages: readonly SearchPage[],
   outputPath: string,
 ): Promise<number> {
   const { index, errors } = await pagefind.createIndex({
@@ -63,43 +62,41 @@ export async function writeBundle(
   });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    let pages = 0;
+    let indexed = 0;
     // One page at a time, in the order of their paths: Pagefind numbers the
     // pages as they arrive, so pages sent together (32 at a time, as before)
     // made a different bundle from the same pages on every run, and a year
     // that had not changed would be published anew. The next few files are
     // read meanwhile; nothing more is held in memory here.
     const ahead = 16;
-    const read = (file: string) => {
+    const read = ({ file }: SearchPage) => {
       const text = readFile(file, "utf8");
       text.catch(() => {}); // Reported where it is awaited, if it comes to that.
       return text;
     };
-    const reading = files.slice(0, ahead).map(read);
-    for (const [position, file] of files.entries()) {
-      const next = files[position + ahead];
+    const reading = pages.slice(0, ahead).map(read);
+    for (const [position, { path }] of pages.entries()) {
+      const next = pages[position + ahead];
       if (next !== undefined) reading.push(read(next));
       const html = await reading[position]!;
       delete reading[position];
       if (!html.includes("data-pagefind-body")) continue;
       const added = await index.addHTMLFile({
-        // Relative to the build, so result URLs are "/articles/…/"; the
+        // Relative to the site, so result URLs are "/articles/…/"; the
         // search page adds the base path when it shows them.
-        sourcePath: relative(outDir, file).split(sep).join("/"),
+        sourcePath: path,
         content: searchDocument(html),
       });
-      if (added.errors.length > 0) {
-        throw new Error(`${relative(outDir, file)}: ${added.errors.join("; ")}`);
-      }
-      pages++;
+      if (added.errors.length > 0) throw new Error(`${path}: ${added.errors.join("; ")}`);
+      indexed++;
     }
-    if (pages === 0) return 0;
+    if (indexed === 0) return 0;
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
     for (const entry of await readdir(outputPath)) {
       if (UNUSED_BUNDLE_FILE.test(entry)) await rm(join(outputPath, entry), { recursive: true });
     }
-    return pages;
+    return indexed;
   } finally {
     await index.deleteIndex();
   }

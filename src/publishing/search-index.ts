@@ -5,7 +5,7 @@ import { mapLimited } from "../lib/concurrency.ts";
 import { searchYear } from "../lib/page-keys.ts";
 import { SECTIONS } from "../lib/site-urls.ts";
 import { htmlFiles } from "./html-files.ts";
-import { withBundleWriters, type BundleRequest, type BundleWriter } from "./search-writers.ts";
+import { withBundleWriters, type BundleWriter, type SearchPage } from "./search-writers.ts";
 import { swapIn } from "./swap-in.ts";
 
 /**
@@ -89,7 +89,7 @@ export async function indexSite(
       const results = await mapLimited(toIndex, count, async (year) => {
         const write = idle.pop()!;
         try {
-          return await indexYear(write, root, year, { outDir, files: pagesByYear.get(year)! });
+          return await indexYear(write, root, year, pagesByYear.get(year)!);
         } finally {
           idle.push(write);
         }
@@ -116,6 +116,66 @@ export async function indexSite(
   };
 }
 
+/** Years of the search index made one after another while a build goes on (`indexYearsAhead`). */
+export interface YearsAhead {
+  /** Indexes `year` from `pages`, once the years before it are done: every article page of that year, sorted by path. */
+  index(year: string, pages: readonly SearchPage[]): void;
+  /**
+   * Waits for the years given (or, when `dropping`, for the one being
+   * indexed alone), stops the service, and tells what each year took.
+   * Rejects with the first year's failure.
+   */
+  finish(dropping?: boolean): Promise<Record<string, SearchYearResult>>;
+}
+
+/**
+ * Indexes years into `outDir`'s search index as they are given, on one
+ * thread and Pagefind service, while the caller makes the rest of the site:
+ * a build in parts gives each year as soon as its pages are made, rather
+ * than indexing every year after the last part. A year's bundle is the one
+ * `indexSite` makes from the same pages, in the same order; `indexSite`
+ * then leaves it as it is unless asked for that year again.
+ */
+export function indexYearsAhead(outDir: string): YearsAhead {
+  const root = join(outDir, SEARCH_BUNDLE_DIR);
+  const queue: [string, readonly SearchPage[]][] = [];
+  const indexed: Record<string, SearchYearResult> = {};
+  let given: (() => void) | undefined;
+  let closing = false;
+  const done = withBundleWriters(1, async ([write]) => {
+    await mkdir(root, { recursive: true });
+    for (;;) {
+      const [year, pages] = queue.shift() ?? [];
+      if (year !== undefined && pages !== undefined) {
+        indexed[year] = await indexYear(write!, root, year, pages);
+      } else if (closing) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (given = resolve));
+      }
+    }
+  });
+  // Awaited by `finish`; until then a failure waits there.
+  done.catch(() => {});
+  const wake = () => {
+    given?.();
+    given = undefined;
+  };
+  return {
+    index(year, pages) {
+      queue.push([year, pages]);
+      wake();
+    },
+    async finish(dropping = false) {
+      if (dropping) queue.length = 0;
+      closing = true;
+      wake();
+      await done;
+      return indexed;
+    },
+  };
+}
+
 /**
  * The HTML files of article pages under `outDir`, by the year of the date in
  * their URL: of `pages` (every page of the site) when given.
@@ -123,8 +183,8 @@ export async function indexSite(
 async function articlePagesByYear(
   outDir: string,
   pages?: readonly string[],
-): Promise<Map<string, string[]>> {
-  const byYear = new Map<string, string[]>();
+): Promise<Map<string, SearchPage[]>> {
+  const byYear = new Map<string, SearchPage[]>();
   const articles = join(outDir, "articles");
   const files = pages
     ? pages.filter((page) => page.startsWith(`${articles}${sep}`))
@@ -133,11 +193,12 @@ async function articlePagesByYear(
         throw error;
       });
   for (const file of files) {
-    const year = searchYear(relative(outDir, file).split(sep).join("/"));
+    const path = relative(outDir, file).split(sep).join("/");
+    const year = searchYear(path);
     if (year === undefined) continue;
     const ofYear = byYear.get(year);
-    if (ofYear) ofYear.push(file);
-    else byYear.set(year, [file]);
+    if (ofYear) ofYear.push({ file, path });
+    else byYear.set(year, [{ file, path }]);
   }
   return byYear;
 }
@@ -160,7 +221,8 @@ export async function indexPages(
   files: readonly string[],
   outputPath: string,
 ): Promise<number> {
-  return withBundleWriters(1, ([write]) => write!({ outDir, files, outputPath }));
+  const pages = files.map((file) => ({ file, path: relative(outDir, file).split(sep).join("/") }));
+  return withBundleWriters(1, ([write]) => write!({ pages, outputPath }));
 }
 
 /**
@@ -172,13 +234,13 @@ async function indexYear(
   write: BundleWriter,
   root: string,
   year: string,
-  pages: Omit<BundleRequest, "outputPath">,
+  pages: readonly SearchPage[],
 ): Promise<SearchYearResult> {
   const started = performance.now();
   const fresh = join(root, `.${year}.new`);
   try {
     await rm(fresh, { recursive: true, force: true });
-    const indexed = await write({ ...pages, outputPath: fresh });
+    const indexed = await write({ pages, outputPath: fresh });
     if (indexed > 0) await swapIn(fresh, join(root, year), join(root, `.${year}.old`));
     return { pages: indexed, seconds: (performance.now() - started) / 1000 };
   } finally {

@@ -20,10 +20,16 @@ import { Worker } from "node:worker_threads";
  */
 export const SEARCH_INDEX_CHUNK_LOCATIONS = 5000;
 
-/** A bundle for a thread to write: `files`, pages of the build in `outDir`, into `outputPath`. */
+/** A page for the search index: its file, and its path in the site, which its results link to. */
+export interface SearchPage {
+  file: string;
+  /** With forward slashes, relative to the site's root: "articles/2015-11-15/…/index.html". */
+  path: string;
+}
+
+/** A bundle for a thread to write: `pages`, in their order, into `outputPath`. */
 export interface BundleRequest {
-  outDir: string;
-  files: readonly string[];
+  pages: readonly SearchPage[];
   outputPath: string;
 }
 

@@ -1,7 +1,11 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { pageKey } from "../../src/lib/page-keys";
+import type { AstroJob } from "../../src/publisher/astro-job";
+import type { Plan } from "../../src/publisher/plan";
+import { searchAhead } from "../../src/publisher/search-ahead";
 import { htmlFiles } from "../../src/publishing/html-files";
 import { searchByYear } from "../../src/lib/search-years";
 import { indexPages, indexSite, SEARCH_BUNDLE_DIR } from "../../src/publishing/search-index";
@@ -222,5 +226,72 @@ describe("indexing a year", () => {
     expect(Object.keys(again.years).sort()).toEqual([...YEARS].sort());
     expect(again.pages).toBe(80);
     expect(await bundleBytes(second)).toEqual(await bundleBytes(first));
+  });
+});
+
+describe("indexing years ahead, while a build in parts runs", () => {
+  test("indexes a year from the folders its pages were made in, once the jobs that may make them have ended, as indexSite does", async () => {
+    const work = await makeWorkDir();
+    copies.push(work);
+    // The article pages as two parts of a first build made them, 2012 and
+    // 2013, then 2014 and 2015, beside the listings job's folder.
+    const pages = (await htmlFiles(join(build.outDir, "articles"))).map((file) =>
+      relative(build.outDir, file).split(sep).join("/"),
+    );
+    const partOf = (path: string) => (path < "articles/2014" ? 1 : 2);
+    const jobs: AstroJob[] = ["site", "part-1", "part-2"].map((name) => ({
+      name,
+      outDir: join(work, name),
+      cacheDir: join(work, "cache"),
+    }));
+    await mkdir(jobs[0]!.outDir);
+    for (const path of pages) {
+      await cp(join(build.outDir, path), join(jobs[partOf(path)]!.outDir, path));
+    }
+    // Each page stands for its article file, which names its page keys.
+    const plan: Plan = {
+      kind: "full",
+      reason: "",
+      files: [],
+      jobs: [
+        { name: "site", cache: "site", scope: { pages: "site" } },
+        ...[1, 2].map((part) => ({
+          name: `part ${part}`,
+          cache: `part-${part}`,
+          scope: {
+            pages: "articles" as const,
+            files: pages.filter((path) => partOf(path) === part),
+            related: {},
+          },
+        })),
+      ],
+      carryOver: false,
+      previous: {},
+      remade: new Set(),
+      shards: [],
+      keys: Object.fromEntries(pages.map((path) => [path, [pageKey(path)]])),
+      relatedDigests: {},
+    };
+    const next = join(work, "next");
+    await mkdir(next);
+    expect(searchAhead(next, { ...plan, carryOver: true }, jobs)).toBeUndefined();
+    expect(searchAhead(next, { ...plan, jobs: plan.jobs.slice(0, 1) }, jobs)).toBeUndefined();
+
+    const ahead = searchAhead(next, plan, jobs)!;
+    // The later part ends first; every year waits for the listings as well.
+    ahead.ended(2);
+    ahead.ended(0);
+    ahead.ended(1);
+    await ahead.finish();
+    expect(await bundleBytes(next)).toEqual(await bundleBytes(build.outDir));
+    const { years, again } = ahead.indexed(pages);
+    expect(Object.keys(years).sort()).toEqual([...YEARS].sort());
+    expect(Object.values(years).reduce((sum, year) => sum + year.pages, 0)).toBe(80);
+    expect([...again]).toEqual([]);
+    // Should the joined site hold a page that a year's bundle did not read,
+    // that year is indexSite's to make again.
+    const late = ahead.indexed([...pages, "articles/2014-06-01/late-story/index.html"]);
+    expect([...late.again]).toEqual(["2014"]);
+    expect(Object.keys(late.years).sort()).toEqual(["2012", "2013", "2015"]);
   });
 });

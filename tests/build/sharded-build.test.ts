@@ -1,7 +1,8 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { BuildReport } from "../../src/publisher/carry-out";
 import { makeWorkDir, runBuildCommand } from "../support/build";
 import { writePublishingFixture } from "../support/publishing-fixture";
 import { treeDifferences, treeDigest } from "../support/tree-digest";
@@ -40,6 +41,16 @@ beforeAll(async () => {
   expect(whole.exitCode, whole.output).toBe(0);
   expect(whole.output).toMatch(/\[part 1 of [2-9]\]/);
   expected = await treeDigest(join(work, "whole"));
+  // Its search index was made while its parts ran, year by year; a merge's
+  // is made at its end, from the joined site: the tests below hold the two
+  // to the same bytes.
+  const { searchAhead, siteFiles } = JSON.parse(
+    await readFile(join(outsideCache, "last-build.json"), "utf8"),
+  ) as BuildReport;
+  expect(Object.keys(searchAhead ?? {}).sort()).toEqual(
+    (await readdir(join(work, "whole/pagefind"))).sort(),
+  );
+  expect(siteFiles?.searchPages).toBe(0);
   const news = await readFile(join(work, "whole/news-sitemap.xml"), "utf8");
   expect(news).toContain("/reader/articles/2016-03-01/obama-and-putin-meet-again/</loc>");
 }, 900_000);
