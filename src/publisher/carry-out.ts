@@ -9,7 +9,7 @@ import type { PageHeadFacts } from "../publishing/html-files.ts";
 import type { SearchYearResult } from "../publishing/search-index.ts";
 import { writeSiteFiles, type SiteFilesSummary } from "../publishing/site-files.ts";
 import { runAstroJobs, type AstroJob, type JobResult, type StartedJob } from "./astro-job.ts";
-import { ASSETS_DIR, joinOutputs, linkShard } from "./join.ts";
+import { ASSETS_DIR, joinAsTheyEnd, joinOutputs, linkShard } from "./join.ts";
 import { keepPages, stageManifest, type ArticleRecord } from "./manifest.ts";
 import { carriedFiles, outputChanges } from "./output-changes.ts";
 import { catchUp, linkTree, listFiles, removeFiles } from "./output-tree.ts";
@@ -82,12 +82,19 @@ export async function carryOut(
     for (const [index, job] of jobs.entries()) {
       await linkPictureCache(job.cacheDir, join(pictureCaches, pictures, plan.jobs[index]!.cache));
     }
-    // A first build in parts indexes each year for search while the later parts run.
-    const ahead = searchAhead(next, plan, jobs);
+    const outputs = plan.jobs.map(({ scope }, index) => ({
+      dir: jobs[index]!.outDir,
+      whole: scope.pages !== "articles",
+    }));
+    // A first build in parts joins each job's pages as it ends, and indexes
+    // each year for search once its pages are in, while the later parts run.
+    const joining = joinsEarly(plan) ? joinAsTheyEnd(next, outputs) : undefined;
+    const ahead = joining && searchAhead(next, plan);
+    const ended = joining && ahead && ((index: number) => ahead.ended(index, joining.ended(index)));
     // The carried-over files are listed while the jobs run: a walk of
     // 20,000 files takes most of a second, which the joining would wait for.
     const [results, carried] = await Promise.all([
-      runJobs(jobs, place.signal, startedFirst, ahead?.ended),
+      runJobs(jobs, place.signal, startedFirst, ended),
       plan.carryOver
         ? (since ? catchUp(place.target, next, since) : linkTree(place.target, next)).then(() =>
             listFiles(next),
@@ -95,11 +102,10 @@ export async function carryOut(
         : undefined,
     ]).catch(async (error: unknown) => {
       await ahead?.stop();
+      await joining?.settled();
       throw error;
     });
     const started = performance.now();
-    // Before the pages it reads where their jobs made them are joined.
-    await ahead?.finish();
     const { keys, remade: made } = plan;
     let kept: string[] | undefined;
     if (carried) {
@@ -111,13 +117,8 @@ export async function carryOut(
         (path) => made.has(pageKey(path)) && !path.startsWith(`${ASSETS_DIR}/`),
       );
     }
-    const listings = plan.jobs[0]?.scope.pages === "articles" ? undefined : jobs[0]?.outDir;
-    const joined = await joinOutputs(next, {
-      site: listings,
-      articles: jobs.slice(listings ? 1 : 0).map((job) => job.outDir),
-    });
+    const joined = joining ? await joining.all() : await joinOutputs(next, outputs);
     for (const dir of plan.shards) await linkShard(dir, next);
-    const indexedAhead = ahead?.indexed(joined);
     const written = new Set(joined);
     const pictureFiles = await pictureFilesOfArticles(
       next,
@@ -139,6 +140,8 @@ export async function carryOut(
     // Every file of the new site, when it is the carried-over files and the jobs' alone.
     const files = kept && remaining.sort();
     let siteFiles: SiteFilesSummary | undefined;
+    await ahead?.finish();
+    const indexedAhead = ahead?.indexed(joined);
     // What every page's head said: the manifest's to keep, not the report's
     // (at 100,000 articles, 67 MB of JSON).
     let heads: PageHeadFacts[] = [];
@@ -221,6 +224,16 @@ export async function carryOut(
     };
     return { report, changes, keepsRetired };
   });
+}
+
+/**
+ * Whether the plan's jobs are joined as each ends (join.ts): a build of the
+ * whole site from nothing in several processes. One that carries the last
+ * output over removes the pages its jobs make again before it takes theirs
+ * in, and a merge links its shards in after.
+ */
+function joinsEarly(plan: Plan): boolean {
+  return !plan.carryOver && !plan.shard && plan.shards.length === 0 && plan.jobs.length > 1;
 }
 
 /** The files of a site's `_astro/` folder, as paths in the site. */

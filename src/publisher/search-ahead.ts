@@ -5,35 +5,36 @@ import {
   type SearchYearResult,
   type YearsAhead,
 } from "../publishing/search-index.ts";
-import type { SearchPage } from "../publishing/search-writers.ts";
-import type { AstroJob } from "./astro-job.ts";
-import { isArticleFile } from "./join.ts";
-import { listFiles } from "./output-tree.ts";
 import type { Plan } from "./plan.ts";
 
 /*
  * The search index of a first build in parts, made while the parts run.
  * The parts make the archive oldest first, so a year's article pages are
- * all made long before the last part ends; indexed then, on one Pagefind
- * service beside the two Astro processes, a year costs the build the core
- * those leave idle (a part keeps about 1.6 of the 2 busy) instead of
- * waiting for the join, which indexed every year after the last part. What
- * a year's bundle holds does not change: the same pages, in the same
- * order, as `indexSite` would read them from the joined site.
+ * all made long before the last part ends; indexed then, by one Pagefind
+ * service beside the two Astro processes, a year takes processor time the
+ * parts leave (they keep about 1.6 of 2 cores busy), instead of waiting
+ * for the join, which indexed every year after the last part. What a
+ * year's bundle holds does not change: the same pages, in the same order,
+ * as `indexSite` would read them from the joined site.
  */
 
 /** The years of the search index made while a plan's jobs run (`searchAhead`). */
 export interface SearchAhead {
-  /** Job `index` of the plan ended well: the years it was the last to make pages of are indexed, one after another. */
-  ended(index: number): void;
-  /** Waits for the years given, and stops: before the jobs' pages, which it reads where the jobs made them, are joined. */
+  /**
+   * Job `index` of the plan ended well, and its pages are being joined
+   * into the site as `joined` (their paths): the years it was the last
+   * to make pages of are indexed, once the years before them are.
+   */
+  ended(index: number, joined: Promise<readonly string[]>): void;
+  /** Waits for the year being indexed and stops, leaving the years not started to `indexSite`. */
   finish(): Promise<void>;
-  /** Stops it after a failure: the year being indexed is finished, no other is started. */
+  /** Stops it after a failure, as `finish` does, whatever went wrong in it. */
   stop(): Promise<void>;
   /**
-   * Once the jobs' pages are joined into the site as `joined` (its files):
-   * the years indexed whose pages are exactly those of the site, and what
-   * each took; and those that are not, for `indexSite` to make again.
+   * Once finished, with the jobs' pages joined into the site as `joined`
+   * (its files): the years indexed whose pages are exactly those of the
+   * site, and what each took; and those that are not, for `indexSite` to
+   * make again.
    */
   indexed(joined: readonly string[]): {
     years: Record<string, SearchYearResult>;
@@ -42,70 +43,52 @@ export interface SearchAhead {
 }
 
 /**
- * The search index made ahead for `plan` when it builds a whole site in
- * parts from nothing (`jobs` are its jobs, carried out in `next`);
- * undefined for any other plan, whose years `indexSite` makes at the end.
- * A year is indexed once every job that may make one of its pages has
- * ended: the parts of its articles, and the listings job, whose pages are
- * of any article it is given.
+ * The search index of a build of the whole site in parts, made in `next`
+ * (its new folder) while `plan`'s jobs run, each job's pages joined into it
+ * as the job ends. A year is indexed once every job that may make one of
+ * its pages has ended: the parts of its articles, and the listings job,
+ * whose pages are of any article it is given.
  */
-export function searchAhead(
-  next: string,
-  plan: Plan,
-  jobs: readonly AstroJob[],
-): SearchAhead | undefined {
-  const inParts = plan.jobs.some(({ scope }) => scope.pages === "articles");
-  if (plan.carryOver || plan.shard || plan.shards.length > 0 || jobs.length < 2 || !inParts) {
-    return undefined;
-  }
+export function searchAhead(next: string, plan: Plan): SearchAhead {
   const awaited = jobsOfYears(plan);
-  const pagesOfJob = new Map<number, Promise<SearchPage[]>>();
+  const pagesOfJob = new Map<number, Promise<readonly string[]>>();
   const indexedPages = new Map<string, readonly string[]>();
-  const listing: Promise<void>[] = [];
+  const giving: Promise<void>[] = [];
   let years: YearsAhead | undefined = indexYearsAhead(next);
   let indexed: Record<string, SearchYearResult> = {};
-  /** Gives the years that waited for job `index` alone, with their pages, once it has ended. */
+  /** Gives the years that waited for job `index` alone, with their pages, once they are joined. */
   const yearsAfter = async (index: number) => {
-    const { outDir } = jobs[index]!;
-    const ofArticles = plan.jobs[index]!.scope.pages === "articles";
-    pagesOfJob.set(
-      index,
-      listFiles(outDir).then((files) =>
-        files
-          .filter((path) => path.endsWith(".html") && (!ofArticles || isArticleFile(path)))
-          .map((path) => ({ file: join(outDir, path), path })),
-      ),
-    );
     const ready = [...awaited].filter(([, waiting]) => waiting.delete(index) && waiting.size === 0);
     for (const [year] of ready) awaited.delete(year);
     if (ready.length === 0) return;
     const made = (await Promise.all(pagesOfJob.values())).flat();
     for (const [year] of ready) {
       // In `indexSite`'s order: by path.
-      const pages = made.filter(({ path }) => searchYear(path) === year);
-      pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      indexedPages.set(
+      const paths = made.filter((path) => path.endsWith(".html") && searchYear(path) === year);
+      paths.sort();
+      indexedPages.set(year, paths);
+      years?.index(
         year,
-        pages.map(({ path }) => path),
+        paths.map((path) => ({ file: join(next, path), path })),
       );
-      years?.index(year, pages);
     }
   };
   return {
-    ended(index) {
+    ended(index, joined) {
+      pagesOfJob.set(index, joined);
       const given = yearsAfter(index);
       given.catch(() => {}); // Awaited by `finish` or `stop`, which tell a failure.
-      listing.push(given);
+      giving.push(given);
     },
     async finish() {
-      await Promise.all(listing);
+      await Promise.all(giving);
       indexed = (await years?.finish()) ?? {};
       years = undefined;
       pagesOfJob.clear();
     },
     async stop() {
-      await Promise.allSettled(listing);
-      await years?.finish(true).catch(() => {});
+      await Promise.allSettled(giving);
+      await years?.finish().catch(() => {});
       years = undefined;
     },
     indexed(joined) {

@@ -121,11 +121,11 @@ export interface YearsAhead {
   /** Indexes `year` from `pages`, once the years before it are done: every article page of that year, sorted by path. */
   index(year: string, pages: readonly SearchPage[]): void;
   /**
-   * Waits for the years given (or, when `dropping`, for the one being
-   * indexed alone), stops the service, and tells what each year took.
-   * Rejects with the first year's failure.
+   * Waits for the year being indexed, drops those given but not started,
+   * stops the service, and tells what each year indexed took. Rejects with
+   * the first year's failure.
    */
-  finish(dropping?: boolean): Promise<Record<string, SearchYearResult>>;
+  finish(): Promise<Record<string, SearchYearResult>>;
 }
 
 /**
@@ -134,7 +134,8 @@ export interface YearsAhead {
  * a build in parts gives each year as soon as its pages are made, rather
  * than indexing every year after the last part. A year's bundle is the one
  * `indexSite` makes from the same pages, in the same order; `indexSite`
- * then leaves it as it is unless asked for that year again.
+ * then leaves it as it is unless asked for that year again, and makes the
+ * years this left, on every core.
  */
 export function indexYearsAhead(outDir: string): YearsAhead {
   const root = join(outDir, SEARCH_BUNDLE_DIR);
@@ -166,8 +167,8 @@ export function indexYearsAhead(outDir: string): YearsAhead {
       queue.push([year, pages]);
       wake();
     },
-    async finish(dropping = false) {
-      if (dropping) queue.length = 0;
+    async finish() {
+      queue.length = 0;
       closing = true;
       wake();
       await done;

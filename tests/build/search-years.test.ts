@@ -1,9 +1,8 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { pageKey } from "../../src/lib/page-keys";
-import type { AstroJob } from "../../src/publisher/astro-job";
 import type { Plan } from "../../src/publisher/plan";
 import { searchAhead } from "../../src/publisher/search-ahead";
 import { htmlFiles } from "../../src/publishing/html-files";
@@ -230,24 +229,16 @@ describe("indexing a year", () => {
 });
 
 describe("indexing years ahead, while a build in parts runs", () => {
-  test("indexes a year from the folders its pages were made in, once the jobs that may make them have ended, as indexSite does", async () => {
+  test("indexes a year once the jobs that may make its pages have ended and joined them, as indexSite does", async () => {
     const work = await makeWorkDir();
     copies.push(work);
     // The article pages as two parts of a first build made them, 2012 and
-    // 2013, then 2014 and 2015, beside the listings job's folder.
+    // 2013, then 2014 and 2015, beside the listings job, which made none.
     const pages = (await htmlFiles(join(build.outDir, "articles"))).map((file) =>
       relative(build.outDir, file).split(sep).join("/"),
     );
     const partOf = (path: string) => (path < "articles/2014" ? 1 : 2);
-    const jobs: AstroJob[] = ["site", "part-1", "part-2"].map((name) => ({
-      name,
-      outDir: join(work, name),
-      cacheDir: join(work, "cache"),
-    }));
-    await mkdir(jobs[0]!.outDir);
-    for (const path of pages) {
-      await cp(join(build.outDir, path), join(jobs[partOf(path)]!.outDir, path));
-    }
+    const madeBy = (job: number) => pages.filter((path) => partOf(path) === job);
     // Each page stands for its article file, which names its page keys.
     const plan: Plan = {
       kind: "full",
@@ -258,11 +249,7 @@ describe("indexing years ahead, while a build in parts runs", () => {
         ...[1, 2].map((part) => ({
           name: `part ${part}`,
           cache: `part-${part}`,
-          scope: {
-            pages: "articles" as const,
-            files: pages.filter((path) => partOf(path) === part),
-            related: {},
-          },
+          scope: { pages: "articles" as const, files: madeBy(part), related: {} },
         })),
       ],
       carryOver: false,
@@ -272,16 +259,26 @@ describe("indexing years ahead, while a build in parts runs", () => {
       keys: Object.fromEntries(pages.map((path) => [path, [pageKey(path)]])),
       relatedDigests: {},
     };
-    const next = join(work, "next");
-    await mkdir(next);
-    expect(searchAhead(next, { ...plan, carryOver: true }, jobs)).toBeUndefined();
-    expect(searchAhead(next, { ...plan, jobs: plan.jobs.slice(0, 1) }, jobs)).toBeUndefined();
+    /** The site's folder, its pages joined in as their jobs ended. */
+    const joinedSite = async (name: string) => {
+      const site = join(work, name);
+      for (const path of pages) await cp(join(build.outDir, path), join(site, path));
+      return site;
+    };
+    const bundled = async (site: string) =>
+      (await readdir(join(site, SEARCH_BUNDLE_DIR)).catch(() => []))
+        .filter((name) => /^\d{4}$/.test(name))
+        .sort();
 
-    const ahead = searchAhead(next, plan, jobs)!;
-    // The later part ends first; every year waits for the listings as well.
-    ahead.ended(2);
-    ahead.ended(0);
-    ahead.ended(1);
+    const next = await joinedSite("next");
+    const ahead = searchAhead(next, plan);
+    // The later part ends first; its years wait for the listings as well,
+    // and the earlier part's for that part.
+    ahead.ended(2, Promise.resolve(madeBy(2)));
+    ahead.ended(0, Promise.resolve([]));
+    await expect.poll(() => bundled(next), { timeout: 30_000 }).toEqual(["2014", "2015"]);
+    ahead.ended(1, Promise.resolve(madeBy(1)));
+    await expect.poll(() => bundled(next), { timeout: 30_000 }).toEqual([...YEARS].sort());
     await ahead.finish();
     expect(await bundleBytes(next)).toEqual(await bundleBytes(build.outDir));
     const { years, again } = ahead.indexed(pages);
@@ -293,5 +290,17 @@ describe("indexing years ahead, while a build in parts runs", () => {
     const late = ahead.indexed([...pages, "articles/2014-06-01/late-story/index.html"]);
     expect([...late.again]).toEqual(["2014"]);
     expect(Object.keys(late.years).sort()).toEqual(["2012", "2013", "2015"]);
+
+    // Finished while years wait their turn, it indexes the year in hand and
+    // leaves the others to indexSite, with no bundle of theirs begun.
+    const hurried = await joinedSite("hurried");
+    const cut = searchAhead(hurried, plan);
+    for (const index of [0, 1, 2]) cut.ended(index, Promise.resolve(madeBy(index)));
+    await cut.finish();
+    const made = cut.indexed(pages);
+    expect(made.again.size).toBe(0);
+    expect(Object.keys(made.years).length).toBeLessThan(YEARS.length);
+    expect(await bundled(hurried)).toEqual(Object.keys(made.years).sort());
+    expect(await readdir(join(hurried, SEARCH_BUNDLE_DIR))).toEqual(await bundled(hurried));
   });
 });
