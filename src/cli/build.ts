@@ -126,8 +126,9 @@ function summary(report: BuildReport, seconds: number): string {
   }
   if (report.siteFiles) {
     const files = report.siteFiles;
+    const when = report.searchAhead ? ", the years left" : "";
     lines.push(
-      `  search index: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s; ` +
+      `  search index${when}: ${files.searchPages} pages in ${files.searchSeconds.toFixed(1)} s; ` +
         `sitemap: ${files.sitemapPages} pages; news sitemap: ${files.newsSitemap.articles} articles; ` +
         `_headers: ${files.policies} page policies`,
     );
