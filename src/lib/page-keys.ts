@@ -77,7 +77,12 @@ export function pageKey(path: string): string {
  * is not an article's.
  */
 export function searchYear(path: string): string | undefined {
-  return /^(\d{4})-/.exec(articleOfKey(pageKey(path))?.date ?? "")?.[1];
+  return searchYearOfArticle(pageKey(path));
+}
+
+/** The year of the search index that holds the page of an article key ("article:2015-11-15/slug"); undefined for any other key. */
+export function searchYearOfArticle(key: string): string | undefined {
+  return /^(\d{4})-/.exec(articleOfKey(key)?.date ?? "")?.[1];
 }
 
 /**

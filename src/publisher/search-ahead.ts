@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { articleOfKey, searchYear } from "../lib/page-keys.ts";
+import { searchYear, searchYearOfArticle } from "../lib/page-keys.ts";
 import {
   indexYearsAhead,
   type SearchYearResult,
@@ -123,7 +123,7 @@ function jobsOfYears(plan: Plan): Map<string, Set<number>> {
     if (scope.pages !== "articles") continue;
     for (const path of scope.files) {
       for (const key of plan.keys[path] ?? []) {
-        const year = /^(\d{4})-/.exec(articleOfKey(key)?.date ?? "")?.[1];
+        const year = searchYearOfArticle(key);
         if (year === undefined) continue;
         const waiting = awaited.get(year) ?? new Set(others);
         waiting.add(index);
